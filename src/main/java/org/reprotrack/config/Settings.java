@@ -1,0 +1,132 @@
+package org.reprotrack.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * All of reprotrack's settings, immutable, as loaded by {@link SettingsLoader} from
+ * {@code config/reprotrack.yml} (documented there key by key) plus environment overrides.
+ * Each record validates its keys; a violation names the key.
+ */
+public record Settings(
+        Database database,
+        GitHub github,
+        Arxiv arxiv,
+        Ingest ingest,
+        Schedules schedules,
+        Dashboard dashboard) {
+
+    public Settings {
+        require(database != null, "database", "is missing");
+        require(github != null, "github", "is missing");
+        require(arxiv != null, "arxiv", "is missing");
+        require(ingest != null, "ingest", "is missing");
+        require(schedules != null, "schedules", "is missing");
+        require(dashboard != null, "dashboard", "is missing");
+    }
+
+    /** A copy with another database URL (the {@code --db} flag). */
+    public Settings withDatabaseUrl(String url) {
+        return new Settings(new Database(url, database.user(), database.password(), database.poolSize()),
+                github, arxiv, ingest, schedules, dashboard);
+    }
+
+    public record Database(String url, String user, String password, int poolSize) {
+        public Database {
+            require(url != null && url.startsWith("jdbc:"), "database.url", "must be a JDBC URL starting with jdbc:");
+            require(user != null, "database.user", "is missing");
+            password = Objects.requireNonNullElse(password, "");
+            require(poolSize >= 2 && poolSize <= 200, "database.pool_size", "must be between 2 and 200");
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+        }
+    }
+
+    public record GitHub(
+            String apiUrl,
+            String graphqlUrl,
+            String tokenEnv,
+            boolean graphql,
+            int restConcurrency,
+            int graphqlConcurrency,
+            int connectTimeoutSeconds,
+            int readTimeoutSeconds,
+            int maxRetries) {
+        public GitHub {
+            requireHttpUrl(apiUrl, "github.api_url");
+            graphqlUrl = Objects.requireNonNullElse(graphqlUrl, "");
+            if (!graphqlUrl.isEmpty()) {
+                requireHttpUrl(graphqlUrl, "github.graphql_url");
+            }
+            require(tokenEnv != null && tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")
+                            && !tokenEnv.matches("(gh[opusr]|github_pat)_.*"), "github.token_env",
+                    "must be the name of an environment variable (letters, digits, _), not the token itself");
+            require(restConcurrency >= 1 && restConcurrency <= 32, "github.rest_concurrency", "must be between 1 and 32");
+            require(graphqlConcurrency >= 1 && graphqlConcurrency <= 8, "github.graphql_concurrency", "must be between 1 and 8");
+            require(connectTimeoutSeconds >= 1, "github.connect_timeout_seconds", "must be at least 1");
+            require(readTimeoutSeconds >= 1, "github.read_timeout_seconds", "must be at least 1");
+            require(maxRetries >= 0 && maxRetries <= 10, "github.max_retries", "must be between 0 and 10");
+        }
+
+        /** The GraphQL endpoint: the configured one, else {@code <api_url>/graphql}. */
+        public String effectiveGraphqlUrl() {
+            return graphqlUrl.isEmpty() ? apiUrl.replaceAll("/+$", "") + "/graphql" : graphqlUrl;
+        }
+    }
+
+    public record Arxiv(String apiUrl, int batchSize, int minIntervalSeconds, int maxAttempts) {
+        public Arxiv {
+            requireHttpUrl(apiUrl, "arxiv.api_url");
+            require(batchSize >= 1 && batchSize <= 100, "arxiv.batch_size", "must be between 1 and 100");
+            require(minIntervalSeconds >= 0, "arxiv.min_interval_seconds", "must not be negative");
+            require(maxAttempts >= 1, "arxiv.max_attempts", "must be at least 1");
+        }
+    }
+
+    public record Ingest(List<String> sources) {
+        public Ingest {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+            for (String s : sources) {
+                require(s != null && !s.isBlank(), "ingest.sources", "must not hold empty entries");
+            }
+        }
+    }
+
+    public record Schedules(Schedule ingest, Schedule enrich, Schedule audit, Schedule report) {
+        public Schedules {
+            require(ingest != null, "schedules.ingest", "is missing");
+            require(enrich != null, "schedules.enrich", "is missing");
+            require(audit != null, "schedules.audit", "is missing");
+            require(report != null, "schedules.report", "is missing");
+        }
+    }
+
+    /** A Quartz cron expression and whether the job runs at all. */
+    public record Schedule(String cron, boolean enabled) {
+        public Schedule {
+            require(cron != null && cron.trim().split("\\s+").length >= 6, "schedules.*.cron",
+                    "must be a Quartz cron expression with 6 or 7 fields (seconds first), got '" + cron + "'");
+        }
+    }
+
+    public record Dashboard(String host, int port) {
+        public Dashboard {
+            require(host != null && !host.isBlank(), "dashboard.host", "is missing");
+            require(port >= 0 && port <= 65535, "dashboard.port", "must be between 0 and 65535");
+        }
+    }
+
+    private static void requireHttpUrl(String url, String key) {
+        require(url != null && (url.startsWith("http://") || url.startsWith("https://")), key,
+                "must be an http:// or https:// URL, got '" + url + "'");
+    }
+
+    static void require(boolean condition, String key, String problem) {
+        if (!condition) {
+            throw new ConfigException(key, problem);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.reprotrack.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The application's database: a connection pool over H2 (embedded, the default) or PostgreSQL,
+ * migrated to the current schema when opened.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final boolean h2;
+
+    private Database(HikariDataSource dataSource, boolean h2) {
+        this.dataSource = dataSource;
+        this.h2 = h2;
+    }
+
+    /**
+     * Opens the database and applies pending migrations.
+     *
+     * @throws StoreException with a message a user can act on when the database cannot be opened
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
+        if (!h2 && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new StoreException("unsupported database URL (use jdbc:h2:... or jdbc:postgresql:...): " + redact(jdbcUrl));
+        }
+        if (h2) {
+            createParentDirectory(jdbcUrl);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("reprotrack");
+        config.setInitializationFailTimeout(1);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreException(describe(jdbcUrl, e.getCause() != null ? e.getCause() : e), e);
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            ds.close();
+            throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        return new Database(ds, h2);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True for H2, where a few statements (e.g. bulk hints) differ from PostgreSQL. */
+    public boolean isH2() {
+        return h2;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")) {
+            return;
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        int semicolon = rest.indexOf(';');
+        String file = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        if (file.startsWith("~")) {
+            file = System.getProperty("user.home") + file.substring(1);
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the database folder " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(String jdbcUrl, Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
+            return "the database " + redact(jdbcUrl)
+                    + " is in use by another process (is `reprotrack run` running?); stop it or pass --db with another URL";
+        }
+        if (message.toLowerCase(Locale.ROOT).contains("password")) {
+            return "cannot log in to the database " + redact(jdbcUrl) + ": check database.user and database.password";
+        }
+        int newline = message.indexOf('\n');
+        return "cannot open the database " + redact(jdbcUrl) + ": " + (newline < 0 ? message : message.substring(0, newline));
+    }
+
+    /** A JDBC URL without any password parameter, for messages. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}

@@ -1,2 +1,14 @@
 package org.reprotrack;
-public final class Main { public static void main(String[] a) {} }
+
+import org.reprotrack.cli.Cli;
+
+/** Entry point of {@code java -jar reprotrack.jar}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args, System.getenv()));
+    }
+}

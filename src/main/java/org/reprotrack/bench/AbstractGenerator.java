@@ -6,7 +6,7 @@ import java.util.Random;
  * Synthetic abstracts with a realistic link mix, deterministic for a seed. The mix follows what
  * real arXiv CS abstracts show (about one in eight names a code host): most abstracts have no
  * link; code links come in the spellings real authors use (scheme-less, {@code www.}, trailing
- * {@code .git} or period, deep paths, LaTeX {@code \url{}}), plus project pages, data archives,
+ * {@code .git} or period, deep paths, LaTeX url commands), plus project pages, data archives,
  * Hugging Face and GitLab, and promises of a later release.
  */
 public final class AbstractGenerator {

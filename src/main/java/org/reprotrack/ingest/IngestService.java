@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.store.PaperStore;
@@ -37,21 +38,23 @@ public final class IngestService {
     /** Ingests every file under the given paths; never throws for bad input, reports it instead. */
     public IngestReport ingest(List<Path> paths, InputFormat format, IngestListener listener) {
         List<FileResult> results = new ArrayList<>();
+        Consumer<FileResult> done = result -> {
+            listener.fileDone(result);
+            results.add(result);
+        };
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                results.add(FileResult.failed(path.toString(), "not found: check the path"));
+                done.accept(FileResult.failed(path.toString(), "not found: check the path"));
                 continue;
             }
-            for (Path file : filesUnder(path, results)) {
-                FileResult result = ingestFile(file, format, listener);
-                listener.fileDone(result);
-                results.add(result);
+            for (Path file : filesUnder(path, done)) {
+                done.accept(ingestFile(file, format, listener));
             }
         }
         return new IngestReport(results);
     }
 
-    private static List<Path> filesUnder(Path path, List<FileResult> results) {
+    private static List<Path> filesUnder(Path path, Consumer<FileResult> done) {
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
@@ -61,7 +64,7 @@ public final class IngestService {
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-            results.add(FileResult.failed(path.toString(), "cannot list the folder: " + e.getMessage()));
+            done.accept(FileResult.failed(path.toString(), "cannot list the folder: " + e.getMessage()));
             return List.of();
         }
     }

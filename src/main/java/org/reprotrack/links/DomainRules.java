@@ -42,7 +42,7 @@ final class DomainRules {
             "is", "to", "no", "be", "by", "at", "as", "me", "do", "am", "us", "my", "ai", "id", "im",
             "la", "ma", "pm", "tv", "ly", "es", "se", "de", "ch");
 
-    /** Whether {@code host} (a candidate span of {@code [A-Za-z0-9.-]}) is a well-formed host name. */
+    /** Whether {@code [from, to)} of {@code s} is a well-formed host name: labels of 1-63 characters, no edge hyphens. */
     boolean wellFormed(CharSequence s, int from, int to) {
         if (from >= to) {
             return false;
@@ -55,7 +55,7 @@ final class DomainRules {
                     return false;
                 }
                 labelStart = i + 1;
-            } else if (!Chars.isHostChar(s.charAt(i))) {
+            } else if (!Chars.isLabelChar(s.charAt(i))) {
                 return false;
             }
         }

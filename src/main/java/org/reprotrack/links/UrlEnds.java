@@ -29,9 +29,16 @@ final class UrlEnds {
             changed = false;
             char c = s.charAt(e - 1);
             switch (c) {
-                case '.', ',', ';', ':', '!', '?', '\'', '*', '$':
+                case '.', ',', ';', ':', '!', '?', '*', '$', '(', '[':
                     e--;
                     changed = true;
+                    break;
+                case '\'':
+                    // a closing quote of the prose, unless the URL holds a pair ("a'b'")
+                    if (count(s, start, e, '\'') % 2 == 1) {
+                        e--;
+                        changed = true;
+                    }
                     break;
                 case ')', ']':
                     if (!balanced(s, start, e, c == ')' ? '(' : '[', c)) {
@@ -68,6 +75,16 @@ final class UrlEnds {
             }
         }
         return end;
+    }
+
+    private static int count(CharSequence s, int start, int end, char c) {
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean balanced(CharSequence s, int start, int end, char open, char close) {

@@ -136,19 +136,21 @@ final class UrlFinder {
         if (s < 0) {
             return colon + 3;
         }
-        return finish(text, s, colon + 3, to, true, out);
+        int end = finish(text, s, colon + 3, to, true, out);
+        // a rejected host may hide a second URL ("https://githubhttps://github.com/..."): look after "://"
+        return end < 0 ? colon + 3 : end;
     }
 
     private int bareUrl(String text, int p, int dot, int to, List<FoundUrl> out) {
         int s = dot;
-        while (s > p && (Chars.isHostChar(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) {
+        while (s > p && (Chars.isLabelChar(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) {
             s--;
         }
         while (s < dot && !Chars.isAlnum(text.charAt(s))) {
             s++;
         }
         int hostEnd = dot;
-        while (hostEnd < to && (Chars.isHostChar(text.charAt(hostEnd)) || text.charAt(hostEnd) == '.')) {
+        while (hostEnd < to && (Chars.isLabelChar(text.charAt(hostEnd)) || text.charAt(hostEnd) == '.')) {
             hostEnd++;
         }
         int he = hostEnd;
@@ -156,17 +158,29 @@ final class UrlFinder {
             he--;
         }
         char before = s > 0 ? text.charAt(s - 1) : ' ';
+        if (isScpStyleGit(text, s, he, to)) {
+            int end = finish(text, s - 4, s, to, false, out);
+            return end < 0 ? dot + 1 : end;
+        }
         if (before == '@' || (hostEnd < to && text.charAt(hostEnd) == '@')) {
             return skipEmail(text, hostEnd, to); // name@host is an e-mail address
         }
+        // a rejected dot may be glued to a URL ("acceptance.https://..."): resume right after it
         if (Chars.isAlnum(before) || "_/.-%&=+~#$".indexOf(before) >= 0) {
-            return hostEnd; // part of a path, a file name or an identifier
+            return dot + 1; // part of a path, a file name or an identifier
         }
         boolean hasPath = he < to && text.charAt(he) == '/';
         if (!domains.wellFormed(text, s, he) || !domains.plausibleBareHost(text.substring(s, he), hasPath)) {
-            return hostEnd;
+            return dot + 1;
         }
-        return finish(text, s, s, to, false, out);
+        int end = finish(text, s, s, to, false, out);
+        return end < 0 ? dot + 1 : end;
+    }
+
+    /** {@code git@github.com:owner/repo.git}, git's SSH form: looks like an e-mail address but names a repository. */
+    private static boolean isScpStyleGit(String text, int s, int he, int to) {
+        return s >= 4 && text.startsWith("git@", s - 4) && (s == 4 || !Chars.isAlnum(text.charAt(s - 5)))
+                && he < to && text.charAt(he) == ':' && CodeHost.ofDomain(text.substring(s, he)).isPresent();
     }
 
     private static int skipEmail(String text, int from, int to) {
@@ -180,6 +194,8 @@ final class UrlFinder {
     /**
      * Takes the URL that starts at {@code s} (host at {@code hostStart}) to its end, joining a
      * continuation line when {@link LineBreaks} says so, and records it if its host is well formed.
+     *
+     * @return where scanning resumes, or -1 when the host is not well formed
      */
     private int finish(String text, int s, int hostStart, int to, boolean scheme, List<FoundUrl> out) {
         int rawEnd = UrlEnds.extent(text, s, to);
@@ -196,10 +212,10 @@ final class UrlFinder {
             ws = s;
             wEnd = rawEnd;
         }
-        int e = UrlEnds.trim(w, ws, wEnd);
         int h = ws + (hostStart - s);
-        if (!hostOk(w, h, e)) {
-            return Math.max(rawEnd, s + 1);
+        int e = UrlEnds.trim(w, ws, hostRunEnd(w, h, wEnd));
+        if (!hostOk(w, h, e, w.startsWith("git@", ws))) {
+            return -1;
         }
         int firstLine = to - s;
         int textEnd = cont >= 0 && e - ws > firstLine ? to + 1 + (e - ws - firstLine) : s + (e - ws);
@@ -207,7 +223,29 @@ final class UrlFinder {
         return textEnd;
     }
 
-    private boolean hostOk(String w, int h, int e) {
+    /**
+     * Where the URL ends if its host (with user info and port) is not followed by a path, query or
+     * fragment: {@code http://example.org'/>} is {@code http://example.org}, {@code https://example.org-}
+     * drops the hyphen.
+     */
+    private static int hostRunEnd(String w, int h, int end) {
+        int run = h;
+        while (run < end && isHostRunChar(w.charAt(run))) {
+            run++;
+        }
+        int trimmed = run;
+        while (trimmed > h && (w.charAt(trimmed - 1) == '.' || w.charAt(trimmed - 1) == '-')) {
+            trimmed--;
+        }
+        boolean pathFollows = run < end && "/?#".indexOf(w.charAt(run)) >= 0;
+        return trimmed < run || (run < end && !pathFollows) ? trimmed : end;
+    }
+
+    private static boolean isHostRunChar(char c) {
+        return Chars.isLabelChar(c) || c == '.' || c == ':' || c == '@' || c == '_' || c == '~' || c == '%';
+    }
+
+    private boolean hostOk(String w, int h, int e, boolean scpStyle) {
         int hostEnd = h;
         int at = -1;
         while (hostEnd < e && "/?#".indexOf(w.charAt(hostEnd)) < 0) {
@@ -218,8 +256,24 @@ final class UrlFinder {
         }
         int start = at >= 0 ? at + 1 : h;
         int port = w.indexOf(':', start);
-        int end = port >= 0 && port < hostEnd ? port : hostEnd;
-        return domains.wellFormed(w, start, end);
+        if (port < 0 || port >= hostEnd) {
+            return dotted(w, start, hostEnd) && domains.wellFormed(w, start, hostEnd);
+        }
+        if (port + 1 == hostEnd) {
+            return false; // "https://githubhttps://github.com/...": a scheme, not a port
+        }
+        for (int i = port + 1; i < hostEnd; i++) {
+            if (!Chars.isDigit(w.charAt(i)) && !scpStyle) {
+                return false;
+            }
+        }
+        return dotted(w, start, port) && domains.wellFormed(w, start, port);
+    }
+
+    /** A host of one label is a local name ("http://foo") and never a paper's link, except localhost. */
+    private static boolean dotted(String w, int start, int end) {
+        int dot = w.indexOf('.', start);
+        return (dot >= 0 && dot < end) || w.regionMatches(true, start, "localhost", 0, Math.max(end - start, 9));
     }
 
     private static boolean isDotAnchor(String text, int i) {

@@ -13,6 +13,11 @@ import java.util.Locale;
 record UrlParts(String host, List<String> segments) {
 
     static UrlParts of(String url) {
+        if (url.startsWith("git@") && url.indexOf(':') > 4) {
+            // git's SSH form git@host:owner/repo: the colon separates host and path
+            int colon = url.indexOf(':');
+            return of(url.substring(4, colon) + "/" + url.substring(colon + 1));
+        }
         int i = url.indexOf("://");
         int hostStart = i >= 0 ? i + 3 : 0;
         int hostEnd = hostStart;

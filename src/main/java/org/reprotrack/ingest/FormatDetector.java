@@ -50,14 +50,15 @@ public final class FormatDetector {
             }
             throw new InputException(0, "XML or HTML but not an Atom feed (no <feed> element)");
         }
+        // URL rows first: "arXiv:2108.08728,https://..." is a URL row, not a listing marker
+        if (looksLikeUrlList(text)) {
+            return InputFormat.URLS;
+        }
         var marker = MARKER_LINE.matcher(text);
         while (marker.find()) {
             if (ArxivId.parseGlued(marker.group(1), 0) != null) {
                 return InputFormat.LISTING;
             }
-        }
-        if (looksLikeUrlList(text)) {
-            return InputFormat.URLS;
         }
         String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
@@ -106,6 +107,10 @@ public final class FormatDetector {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    private static boolean isUrl(String s) {
+        return s.matches("(?i)(https?://|www\\.)\\S+|[a-z0-9.-]+\\.(com|org|net|io|co|science)/\\S*");
+    }
+
     /** True when the first rows (comments and blanks aside) are URL-list rows. */
     private static boolean looksLikeUrlList(String text) {
         int rows = 0;
@@ -117,10 +122,11 @@ public final class FormatDetector {
             if (rows == 0 && l.replace("\"", "").replace(" ", "").equalsIgnoreCase("paper_id,url")) {
                 return true;
             }
-            String first = l.split("[,\\t ]", 2)[0].replace("\"", "");
-            boolean url = first.matches("(?i)(https?://|www\\.)\\S+") || ArxivId.fromUrl(first) != null;
-            boolean idAndMore = ArxivId.parse(first) != null && l.length() > first.length();
-            if (!url && !idAndMore) {
+            String[] fields = l.split("[,\\t ]+", 3);
+            String first = fields[0].replace("\"", "");
+            boolean url = isUrl(first) || ArxivId.fromUrl(first) != null;
+            boolean idAndUrl = fields.length >= 2 && ArxivId.parse(first) != null && isUrl(fields[1].replace("\"", ""));
+            if (!url && !idAndUrl) {
                 return false;
             }
             rows++;

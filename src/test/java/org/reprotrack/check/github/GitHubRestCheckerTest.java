@@ -243,6 +243,7 @@ class GitHubRestCheckerTest extends GitHubTestBase {
         CheckResult r = github().rest().check(fresh("a/b"));
 
         assertEquals(RepoStatus.UNKNOWN, r.status());
+        assertTrue(r.detail().contains("truncated body"), r.detail());
         assertNull(r.httpStatus());
         assertEquals(3, server.getRequestCount());
     }

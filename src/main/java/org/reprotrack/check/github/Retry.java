@@ -69,7 +69,8 @@ public final class Retry {
     public static String describe(IOException e) {
         String msg = e.getMessage() == null ? "" : ": " + e.getMessage();
         if (e instanceof SocketTimeoutException) {
-            return "timeout" + msg;
+            String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            return m.contains("connect") ? "connect timeout" + msg : "read timeout";
         }
         if (e instanceof InterruptedIOException) {
             return "timeout (interrupted)" + msg;

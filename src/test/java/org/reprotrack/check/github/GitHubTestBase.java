@@ -27,11 +27,15 @@ abstract class GitHubTestBase {
     final List<String> waits = new CopyOnWriteArrayList<>();
     private @Nullable GitHubChecker github;
 
-    /** Short timeouts, two retries, three rate-limit waits: the suite runs in seconds. */
+    /**
+     * Two retries, three rate-limit waits, fake sleeping: the suite runs in seconds. Timeouts of 2 s
+     * are never reached by answers that come at once (the timeout test sets its own 200 ms), but
+     * keep the first request of a JVM on a busy machine from timing out.
+     */
     GitHubSettings settings(@Nullable String token) {
         HttpUrl base = server.url("/");
         return GitHubSettings.forBaseUrl(base, token == null ? null : Secret.of(token))
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(200))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
                 .withRetries(2, 3, 3);
     }
 

@@ -25,7 +25,7 @@ final class GraphQlAnswers extends Dispatcher {
 
     private final Routes rest;
     private final Clock clock;
-    private final Deque<Function<JsonNode, MockResponse.Builder>> script = new ArrayDeque<>();
+    private final Deque<Answer> script = new ArrayDeque<>();
     final List<JsonNode> payloads = new CopyOnWriteArrayList<>();
     final List<Instant> arrivals = new CopyOnWriteArrayList<>();
 
@@ -34,8 +34,10 @@ final class GraphQlAnswers extends Dispatcher {
         this.clock = clock;
     }
 
-    @SafeVarargs
-    final GraphQlAnswers then(Function<JsonNode, MockResponse.Builder>... answers) {
+    /** The answer to one query, from its payload. */
+    interface Answer extends Function<JsonNode, MockResponse.Builder> { }
+
+    GraphQlAnswers then(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
@@ -49,7 +51,7 @@ final class GraphQlAnswers extends Dispatcher {
             JsonNode payload = MAPPER.readTree(request.getBody().utf8());
             payloads.add(payload);
             arrivals.add(clock.instant());
-            Function<JsonNode, MockResponse.Builder> next;
+            Answer next;
             synchronized (script) {
                 next = script.size() > 1 ? script.poll() : script.peek();
             }

@@ -184,4 +184,41 @@ class RateLimitGateTest extends GitHubTestBase {
         assertTrue(max.get() <= 2, "max in flight " + max.get());
         assertEquals(16, server.getRequestCount());
     }
+
+    @Test
+    void graphQlQueriesInFlightNeverExceedTheirOwnBound() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        GitHubChecker github = github(settings(TOKEN).withConcurrency(4, 1));
+        GitHubGraphQlChecker graphQl = github.graphQl().orElseThrow();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                int now = inFlight.incrementAndGet();
+                max.accumulateAndGet(now, Math::max);
+                Thread.sleep(30);
+                inFlight.decrementAndGet();
+                try {
+                    return GraphQlAnswers.allFound(GraphQlAnswers.MAPPER.readTree(request.getBody().utf8())).build();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<CheckResult>>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String path = "a/r" + i;
+                results.add(callers.submit(() -> graphQl.checkBatch(List.of(fresh(path)))));
+            }
+            for (Future<List<CheckResult>> f : results) {
+                assertEquals(RepoStatus.OK, f.get().get(0).status());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(1, max.get(), "max in flight");
+        assertEquals(6L, github.stats().requestsByResource().get("graphql"));
+    }
 }

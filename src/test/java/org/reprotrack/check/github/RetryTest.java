@@ -38,7 +38,8 @@ class RetryTest {
 
     @Test
     void ioFailuresAreDescribedByKind() {
-        assertTrue(Retry.describe(new SocketTimeoutException("Read timed out")).startsWith("timeout"));
+        assertEquals("read timeout", Retry.describe(new SocketTimeoutException("timeout")));
+        assertTrue(Retry.describe(new SocketTimeoutException("Connect timed out")).startsWith("connect timeout"));
         assertTrue(Retry.describe(new ConnectException("refused")).startsWith("connection refused"));
         assertTrue(Retry.describe(new EOFException("\\n not found")).startsWith("truncated body"));
     }

@@ -1,0 +1,38 @@
+package org.reprotrack.check.github;
+
+import java.util.Objects;
+
+/**
+ * A credential that never shows itself: {@code toString()} is {@code ***}, so a token can sit in
+ * records, settings and log arguments without leaking. Only {@link #reveal()} gives the value, and
+ * only the header interceptor calls it.
+ */
+public final class Secret {
+    private final String value;
+
+    private Secret(String value) {
+        this.value = value;
+    }
+
+    /** Wraps a non-blank credential. */
+    public static Secret of(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("a secret must not be blank");
+        }
+        return new Secret(value.strip());
+    }
+
+    /** The credential itself; keep it out of strings that could be logged. */
+    String reveal() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "***";
+    }
+
+    // Identity semantics on purpose: equals/hashCode on the value would let a hash table leak
+    // timing information about the token, and nobody needs to compare tokens.
+}

@@ -1,0 +1,21 @@
+package org.reprotrack.check.github;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Sleeps by moving the fake clock, and remembers every pause. */
+final class FakeSleeper implements Sleeper {
+    private final FakeClock clock;
+    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    FakeSleeper(FakeClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        sleeps.add(duration);
+        clock.advance(duration);
+    }
+}

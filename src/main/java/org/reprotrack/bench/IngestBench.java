@@ -78,14 +78,19 @@ public final class IngestBench {
         Path dbFile = work.resolve("bench-db-" + System.nanoTime());
         try (Database db = Database.open("jdbc:h2:file:" + dbFile.toAbsolutePath(), "sa", "", 4)) {
             IngestService service = new IngestService(new PaperStore(db.dataSource(), Clock.systemUTC()), new LinkExtractor());
-            Measure.resetPeaks();
-            long start = System.nanoTime();
-            IngestReport report = service.ingest(List.of(listing), InputFormat.AUTO, IngestListener.SILENT);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            IngestReport report;
+            double seconds;
+            long peak;
+            try (Measure measure = new Measure()) {
+                long start = System.nanoTime();
+                report = service.ingest(List.of(listing), InputFormat.AUTO, IngestListener.SILENT);
+                seconds = (System.nanoTime() - start) / 1e9;
+                peak = measure.peakHeapBytes();
+            }
             out.printf("ingest: %,d papers (%,d new, %,d code links, %,d other links) in %.1f s = %,.0f papers/s; "
                             + "peak heap %s of max %s%n",
                     report.papersRead(), report.papersNew(), report.codeLinks(), report.otherLinks(), seconds,
-                    report.papersRead() / seconds, Measure.mib(Measure.peakHeapBytes()),
+                    report.papersRead() / seconds, Measure.mib(peak),
                     Measure.mib(Runtime.getRuntime().maxMemory()));
             if (report.filesFailed() > 0) {
                 out.println("FAILED: " + report.files().get(0).failure());

@@ -1,32 +1,44 @@
 package org.reprotrack.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 
-/** Peak heap as the JVM records it: the sum of the heap pools' peak usage since the last reset. */
-final class Measure {
+/**
+ * Peak heap while a benchmark runs: a daemon thread samples used heap every 5 ms. Sampling
+ * under-reports spikes shorter than that, but unlike summing the pools' peak counters (which
+ * peak at different moments) it never reports more than the heap ever held.
+ */
+final class Measure implements AutoCloseable {
 
-    private Measure() {
-    }
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final Thread sampler;
+    private volatile long peak;
+    private volatile boolean running = true;
 
-    static void resetPeaks() {
+    Measure() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
+        sampler = new Thread(() -> {
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
-    static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
+    long peakHeapBytes() {
+        return Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
     }
 
     static String mib(long bytes) {

@@ -137,7 +137,9 @@ public final class UrlListReader implements PaperReader {
         if (!isUrl(url)) {
             throw new BadRow("not a URL: " + clip(url));
         }
-        return new Row(id, url, false);
+        ArxivId own = ArxivId.fromUrl(url);
+        // the paper's own arXiv page names the paper (a paper with no code link), it is not a link of it
+        return new Row(id, url, own != null && own.id().equals(id.id()));
     }
 
     private static boolean isUrl(String s) {

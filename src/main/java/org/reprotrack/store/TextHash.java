@@ -35,7 +35,7 @@ final class TextHash {
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C) : c >= 0x85 && Character.isWhitespace(c)) {
                 pendingSpace = started;
                 continue;
             }

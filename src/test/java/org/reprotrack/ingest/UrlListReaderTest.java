@@ -84,4 +84,13 @@ class UrlListReaderTest {
         assertEquals(List.of(), s.papers);
         assertEquals(List.of(), s.skips);
     }
+
+    @Test
+    void thePapersOwnArxivPageNamesThePaperWithoutBeingALink() throws Exception {
+        CollectingSink s = CollectingSink.read(reader, "urls-own-page.csv");
+        assertEquals(List.of("2108.07794", "2108.08728", "2108.08839"), s.ids());
+        assertEquals(List.of(), s.papers.get(0).listedUrls());
+        assertEquals(List.of("https://github.com/raoyongming/CAL"), s.papers.get(1).listedUrls());
+        assertEquals(List.of("https://arxiv.org/abs/2108.05818"), s.papers.get(2).listedUrls(), "another paper's page is a link");
+    }
 }

@@ -191,7 +191,7 @@ public final class PaperWriter implements AutoCloseable {
             listed = in.listedUrls();
         }
         return new Stored(
-                first(in.version(), old == null ? null : old.version),
+                newest(in.version(), old == null ? null : old.version),
                 first(in.title(), old == null ? null : old.title),
                 abstractText,
                 comments,
@@ -315,6 +315,11 @@ public final class PaperWriter implements AutoCloseable {
         } else {
             st.setInt(index, value);
         }
+    }
+
+    /** Versions only go forward: an old listing read after the snapshot does not roll a paper back. */
+    private static @Nullable Integer newest(@Nullable Integer a, @Nullable Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
     }
 
     private static <T> @Nullable T first(@Nullable T a, @Nullable T b) {

@@ -178,4 +178,12 @@ class PaperStoreTest {
         assertEquals(1, c.papersUpdated());
         assertEquals(List.of("github.com/c/d"), links().stream().map(LinkRow::repoKey).toList());
     }
+
+    @Test
+    void anOlderVersionReadLaterDoesNotRollThePaperBack() {
+        ingest("snapshot.jsonl", Paper.ofText("2101.00001", 3, "gh:a/b", null));
+        IngestCounts c = ingest("old-listing.txt", Paper.ofText("2101.00001", 1, "gh:a/b", null));
+        assertEquals(1, c.papersUnchanged());
+        assertEquals(3, papers().get(0).version());
+    }
 }

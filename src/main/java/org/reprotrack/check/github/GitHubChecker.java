@@ -18,6 +18,8 @@ import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.CheckResult;
 import org.reprotrack.check.KnownState;
+import org.reprotrack.check.Retry;
+import org.reprotrack.check.Sleeper;
 import org.reprotrack.links.CodeHost;
 
 /**

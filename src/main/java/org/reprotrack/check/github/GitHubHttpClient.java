@@ -1,6 +1,7 @@
 package org.reprotrack.check.github;
 
 import okhttp3.OkHttpClient;
+import org.reprotrack.check.Retry;
 
 /** Builds the one {@link OkHttpClient} the GitHub checkers share. */
 final class GitHubHttpClient {

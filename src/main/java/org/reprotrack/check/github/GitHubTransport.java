@@ -12,6 +12,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package org.reprotrack.check.github;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.reprotrack.check.Sleeper;
 
 /** Sleeps by moving the fake clock, and remembers every pause. */
 final class FakeSleeper implements Sleeper {

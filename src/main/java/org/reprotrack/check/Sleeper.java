@@ -1,4 +1,4 @@
-package org.reprotrack.check.github;
+package org.reprotrack.check;
 
 import java.time.Duration;
 

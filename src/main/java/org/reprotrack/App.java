@@ -2,6 +2,17 @@ package org.reprotrack;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import org.reprotrack.audit.AuditService;
+import org.reprotrack.audit.GitHubAccess;
+import org.reprotrack.check.Sleeper;
+import org.reprotrack.check.StatusPolicy;
+import org.reprotrack.check.github.GitHubSettings;
+import org.reprotrack.check.hosts.HostCheckers;
+import org.reprotrack.check.hosts.HostsSettings;
+import org.reprotrack.store.AuditStore;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.config.Settings;
@@ -21,9 +32,16 @@ public final class App implements AutoCloseable {
     private @Nullable Database database;
     private @Nullable OkHttpClient http;
 
-    public App(Settings settings, Clock clock) {
+    private final Map<String, String> env;
+
+    /**
+     * @param env the environment, where the GitHub token is read from (the variable named by
+     *     {@code github.token_env}); never logged
+     */
+    public App(Settings settings, Clock clock, Map<String, String> env) {
         this.settings = settings;
         this.clock = clock;
+        this.env = Map.copyOf(env);
     }
 
     public Settings settings() {
@@ -59,6 +77,35 @@ public final class App implements AutoCloseable {
 
     public IngestService ingestService() {
         return new IngestService(paperStore(), new LinkExtractor());
+    }
+
+    public AuditStore auditStore() {
+        return new AuditStore(database().dataSource());
+    }
+
+    /** The audit, with GitHub reached as the config says and the token from the environment. */
+    public AuditService auditService() {
+        Settings.GitHub gh = settings.github();
+        HttpUrl api = HttpUrl.get(gh.apiUrl());
+        GitHubSettings github = new GitHubSettings(api, HttpUrl.get(gh.effectiveGraphqlUrl()),
+                GitHubAccess.token(env, gh.tokenEnv()), GitHubSettings.defaultUserAgent(),
+                Duration.ofSeconds(gh.connectTimeoutSeconds()), Duration.ofSeconds(gh.readTimeoutSeconds()),
+                gh.maxRetries(), 5, 5, gh.restConcurrency(), gh.graphqlConcurrency(), GitHubSettings.MAX_BATCH, 3, gh.graphql());
+        Settings.Hosts h = settings.hosts();
+        HostsSettings d = HostsSettings.defaults();
+        HostsSettings hosts = new HostsSettings(HttpUrl.get(h.gitlabUrl()), HttpUrl.get(h.huggingfaceUrl()),
+                HttpUrl.get(h.bitbucketUrl()), HttpUrl.get(h.codebergUrl()), HttpUrl.get(h.giteeUrl()), HttpUrl.get(h.gistUrl()),
+                d.userAgent(), Duration.ofSeconds(gh.connectTimeoutSeconds()), Duration.ofSeconds(gh.readTimeoutSeconds()),
+                gh.maxRetries(), d.retryBaseDelay(), d.maxRetryDelay(), d.maxRateLimitWaits(), d.maxRateLimitWait(),
+                d.maxRedirects());
+        Settings.Audit a = settings.audit();
+        StatusPolicy policy = new StatusPolicy(Duration.ofHours(a.gracePeriodHours()), Duration.ofHours(a.healthyIntervalHours()),
+                a.failingIntervalsHours().stream().map(Duration::ofHours).toList(), Duration.ofHours(a.deadIntervalHours()),
+                Duration.ofHours(a.unknownRetryHours()));
+        return new AuditService(auditStore(), new GitHubAccess(github, gh.tokenEnv(), clock, Sleeper.SYSTEM),
+                new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, Sleeper.SYSTEM,
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                policy, clock, a.hostConcurrency());
     }
 
     @Override

@@ -17,6 +17,7 @@ final class PapersCommand implements Callable<Integer> {
     private static final List<Column<PaperRow>> COLUMNS = List.of(
             new Column<>("paper_id", 16, PaperRow::id),
             new Column<>("version", 7, PaperRow::version),
+            new Column<>("status", 12, p -> p.status().name()),
             new Column<>("title", 50, PaperRow::title),
             new Column<>("published", 10, p -> p.published() == null ? null : p.published().toString().substring(0, 10)),
             new Column<>("code_links", 10, PaperRow::codeLinks),

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tracks which research papers still have reachable code.",
-        subcommands = {IngestCommand.class, EnrichCommand.class, PapersCommand.class, LinksCommand.class, BenchCommand.class,
+        subcommands = {IngestCommand.class, EnrichCommand.class, AuditCommand.class, PapersCommand.class, LinksCommand.class, ReposCommand.class, BenchCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
                 "Configuration: config/reprotrack.yml, REPROTRACK_* environment variables, then flags."})
@@ -53,12 +53,23 @@ public final class RootCommand implements Runnable, AutoCloseable {
 
     /** The application, built on first use from the config and the global flags. */
     App app() {
+        return app(null);
+    }
+
+    /**
+     * The application, with the GitHub API base URL overridden when a command's
+     * {@code --github-api} flag gives one.
+     */
+    App app(@Nullable String githubApi) {
         if (app == null) {
             Settings settings = new SettingsLoader().load(config, env);
             if (db != null) {
                 settings = settings.withDatabaseUrl(db);
             }
-            app = new App(settings, Clock.systemUTC());
+            if (githubApi != null) {
+                settings = settings.withGitHubApiUrl(githubApi);
+            }
+            app = new App(settings, Clock.systemUTC(), env);
         }
         return app;
     }

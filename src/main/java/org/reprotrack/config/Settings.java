@@ -11,6 +11,8 @@ import java.util.Objects;
 public record Settings(
         Database database,
         GitHub github,
+        Audit audit,
+        Hosts hosts,
         Arxiv arxiv,
         Ingest ingest,
         Schedules schedules,
@@ -19,6 +21,8 @@ public record Settings(
     public Settings {
         require(database != null, "database", "is missing");
         require(github != null, "github", "is missing");
+        require(audit != null, "audit", "is missing");
+        require(hosts != null, "hosts", "is missing");
         require(arxiv != null, "arxiv", "is missing");
         require(ingest != null, "ingest", "is missing");
         require(schedules != null, "schedules", "is missing");
@@ -28,7 +32,14 @@ public record Settings(
     /** A copy with another database URL (the {@code --db} flag). */
     public Settings withDatabaseUrl(String url) {
         return new Settings(new Database(url, database.user(), database.password(), database.poolSize()),
-                github, arxiv, ingest, schedules, dashboard);
+                github, audit, hosts, arxiv, ingest, schedules, dashboard);
+    }
+
+    /** A copy with another GitHub API base URL (the {@code --github-api} flag). */
+    public Settings withGitHubApiUrl(String url) {
+        return new Settings(database, new GitHub(url, github.graphqlUrl(), github.tokenEnv(), github.graphql(),
+                github.restConcurrency(), github.graphqlConcurrency(), github.connectTimeoutSeconds(),
+                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, dashboard);
     }
 
     public record Database(String url, String user, String password, int poolSize) {
@@ -74,6 +85,39 @@ public record Settings(
         /** The GraphQL endpoint: the configured one, else {@code <api_url>/graphql}. */
         public String effectiveGraphqlUrl() {
             return graphqlUrl.isEmpty() ? apiUrl.replaceAll("/+$", "") + "/graphql" : graphqlUrl;
+        }
+    }
+
+    /** When repositories are checked and when a dead verdict counts. */
+    public record Audit(
+            int gracePeriodHours,
+            int healthyIntervalHours,
+            List<Integer> failingIntervalsHours,
+            int deadIntervalHours,
+            int unknownRetryHours,
+            int hostConcurrency) {
+        public Audit {
+            require(gracePeriodHours >= 0, "audit.grace_period_hours", "must not be negative");
+            require(healthyIntervalHours >= 1, "audit.healthy_interval_hours", "must be at least 1");
+            failingIntervalsHours = failingIntervalsHours == null ? List.of() : List.copyOf(failingIntervalsHours);
+            require(!failingIntervalsHours.isEmpty() && failingIntervalsHours.stream().allMatch(h -> h != null && h >= 1),
+                    "audit.failing_intervals_hours", "must be a list of whole hours, each at least 1");
+            require(deadIntervalHours >= 1, "audit.dead_interval_hours", "must be at least 1");
+            require(unknownRetryHours >= 1, "audit.unknown_retry_hours", "must be at least 1");
+            require(hostConcurrency >= 1 && hostConcurrency <= 32, "audit.host_concurrency", "must be between 1 and 32");
+        }
+    }
+
+    /** Base URLs of the code hosts other than GitHub. */
+    public record Hosts(String gitlabUrl, String huggingfaceUrl, String bitbucketUrl, String codebergUrl,
+            String giteeUrl, String gistUrl) {
+        public Hosts {
+            requireHttpUrl(gitlabUrl, "hosts.gitlab_url");
+            requireHttpUrl(huggingfaceUrl, "hosts.huggingface_url");
+            requireHttpUrl(bitbucketUrl, "hosts.bitbucket_url");
+            requireHttpUrl(codebergUrl, "hosts.codeberg_url");
+            requireHttpUrl(giteeUrl, "hosts.gitee_url");
+            requireHttpUrl(gistUrl, "hosts.gist_url");
         }
     }
 

@@ -2,6 +2,7 @@ package org.reprotrack.store;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.PaperStatus;
 
 /** One paper as listed by {@code reprotrack papers}. */
 public record PaperRow(
@@ -13,5 +14,6 @@ public record PaperRow(
         int codeLinks,
         int otherLinks,
         boolean promised,
-        String source) {
+        String source,
+        PaperStatus status) {
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.reprotrack.check.PaperStatus;
 import org.reprotrack.ingest.Paper;
 import org.reprotrack.links.Link;
 
@@ -39,17 +40,28 @@ public final class PaperStore {
         }
     }
 
-    /** Every paper with its link counts, ordered by id, streamed so any number fits in memory. */
+    /** Every paper with its link counts and status, ordered by id, streamed so any number fits in memory. */
     public void forEachPaper(Consumer<PaperRow> action) {
         query("""
                 SELECT p.id, p.version, p.title, p.authors, p.published,
-                       (SELECT COUNT(*) FROM link l WHERE l.paper_id = p.id AND l.kind = 'code'),
-                       (SELECT COUNT(*) FROM link l WHERE l.paper_id = p.id AND l.kind = 'other'),
-                       (SELECT COUNT(*) FROM link l WHERE l.paper_id = p.id AND l.kind = 'code' AND l.promised),
-                       p.source
-                FROM paper p ORDER BY p.id""", rs -> action.accept(new PaperRow(
+                       COUNT(CASE WHEN l.kind = 'code' THEN 1 END),
+                       COUNT(CASE WHEN l.kind = 'other' THEN 1 END),
+                       MAX(CASE WHEN l.kind = 'code' AND l.promised THEN 1 ELSE 0 END),
+                       p.source,
+                       MAX(CASE WHEN r.status IN ('OK', 'ARCHIVED', 'MOVED') THEN 1 ELSE 0 END),
+                       MAX(CASE WHEN r.status IN ('EMPTY', 'PLACEHOLDER')
+                                  OR (l.promised AND r.last_alive IS NULL AND r.status IN ('NOT_FOUND', 'BLOCKED', 'REPLACED'))
+                                THEN 1 ELSE 0 END),
+                       MAX(CASE WHEN r.status IN ('NOT_FOUND', 'BLOCKED', 'REPLACED')
+                                 AND NOT (l.promised AND r.last_alive IS NULL) THEN 1 ELSE 0 END)
+                FROM paper p
+                LEFT JOIN link l ON l.paper_id = p.id
+                LEFT JOIN repo r ON r.id = l.repo_id
+                GROUP BY p.id, p.version, p.title, p.authors, p.published, p.source
+                ORDER BY p.id""", rs -> action.accept(new PaperRow(
                         rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
-                        Timestamp.read(rs, 5), rs.getInt(6), rs.getInt(7), rs.getInt(8) > 0, rs.getString(9))));
+                        Timestamp.read(rs, 5), rs.getInt(6), rs.getInt(7), rs.getInt(8) > 0, rs.getString(9),
+                        PaperStatus.of(rs.getInt(6), rs.getInt(10) > 0, rs.getInt(11) > 0, rs.getInt(12) > 0))));
     }
 
     /** Every link, ordered by paper id then position in the paper. */

@@ -102,7 +102,7 @@ class CliTest {
         assertEquals(1, json.get(1).get("code_links").asInt());
 
         String csv = run("papers", "--format", "csv").out();
-        assertTrue(csv.startsWith("paper_id,version,title,published,code_links,other_links,promised,authors\r\n"), csv);
+        assertTrue(csv.startsWith("paper_id,version,status,title,published,code_links,other_links,promised,authors\r\n"), csv);
         assertTrue(csv.contains("\"A. Author, B. Author\""), "fields with commas are quoted: " + csv);
 
         String table = run("papers").out();

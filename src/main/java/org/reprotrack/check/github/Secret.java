@@ -28,6 +28,20 @@ public final class Secret {
         return value;
     }
 
+    /**
+     * 16 hex digits of SHA-256 of the value: enough to tell two tokens apart (to tie stored ETags
+     * to the token they were made with), useless to recover the token.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "***";

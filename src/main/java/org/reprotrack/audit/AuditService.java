@@ -1,0 +1,189 @@
+package org.reprotrack.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.reprotrack.check.CheckResult;
+import org.reprotrack.check.KnownState;
+import org.reprotrack.check.RepoChecker;
+import org.reprotrack.check.StatusPolicy;
+import org.reprotrack.check.github.BadCredentialsException;
+import org.reprotrack.check.github.GitHubChecker;
+import org.reprotrack.check.github.RateLimitStats;
+import org.reprotrack.check.hosts.HostCheckers;
+import org.reprotrack.links.CodeHost;
+import org.reprotrack.store.AuditStore;
+import org.reprotrack.store.DueRepo;
+
+/**
+ * One audit run: picks repositories (due ones, most overdue first, or all), checks GitHub ones
+ * in batches through {@link GitHubChecker} and the others one by one through {@link HostCheckers},
+ * and records each answer as soon as it arrives, so nothing checked is lost if the run stops.
+ */
+public final class AuditService {
+
+    /** GitHub allows this many requests an hour without a token. */
+    public static final int UNAUTHENTICATED_HOURLY = 60;
+    /** Repositories handed to the GitHub checker at once: one GraphQL query's worth. */
+    private static final int GITHUB_CHUNK = 100;
+
+    private final AuditStore store;
+    private final GitHubAccess github;
+    private final HostCheckers hosts;
+    private final StatusPolicy policy;
+    private final Clock clock;
+    private final int hostConcurrency;
+
+    public AuditService(AuditStore store, GitHubAccess github, HostCheckers hosts, StatusPolicy policy, Clock clock,
+            int hostConcurrency) {
+        this.store = store;
+        this.github = github;
+        this.hosts = hosts;
+        this.policy = policy;
+        this.clock = clock;
+        this.hostConcurrency = hostConcurrency;
+    }
+
+    /** What to check. {@code limit} 0 means no limit. */
+    public record Request(boolean all, int limit) {
+    }
+
+    /**
+     * Runs the audit.
+     *
+     * @throws AuditException when GitHub rejects the token; the checks recorded before stay recorded
+     */
+    public AuditSummary run(Request request, AuditListener listener) {
+        Instant started = clock.instant();
+        List<DueRepo> picked = store.select(started, request.all(), request.limit() <= 0 ? Integer.MAX_VALUE : request.limit(),
+                github.tokenFingerprint());
+        List<DueRepo> onGitHub = new ArrayList<>();
+        List<DueRepo> elsewhere = new ArrayList<>();
+        for (DueRepo r : picked) {
+            (r.known().ref().host() == CodeHost.GITHUB ? onGitHub : elsewhere).add(r);
+        }
+        if (!github.hasToken() && onGitHub.size() > UNAUTHENTICATED_HOURLY) {
+            listener.note(String.format("no GitHub token in $%s: GitHub answers only %d requests an hour without one, so "
+                            + "the %d most overdue of %d GitHub repositories are checked and the rest stay due "
+                            + "(set %s to a token for 5,000 an hour)", github.tokenEnv(), UNAUTHENTICATED_HOURLY,
+                    UNAUTHENTICATED_HOURLY, onGitHub.size(), github.tokenEnv()));
+            onGitHub = new ArrayList<>(onGitHub.subList(0, UNAUTHENTICATED_HOURLY));
+        }
+        int total = onGitHub.size() + elsewhere.size();
+        long runId = store.startRun(request.all() ? "all" : "due", total, started);
+        Tally tally = new Tally();
+        AtomicInteger done = new AtomicInteger();
+        try (GitHubChecker checker = github.open(listener::waiting)) {
+            Recorder recorder = (repo, result) -> {
+                StatusPolicy.Transition t = policy.apply(repo.state(), repo.movedTo(), result);
+                store.record(runId, repo, result, t, github.tokenFingerprint());
+                tally.add(repo, result, t);
+                RateLimitStats stats = checker.stats();
+                listener.progress(new AuditListener.Progress(done.incrementAndGet(), total, stats.requestsSent(),
+                        stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
+            };
+            try {
+                checkGitHub(checker, onGitHub, recorder);
+                checkElsewhere(elsewhere, recorder);
+            } catch (BadCredentialsException e) {
+                finish(runId, "failed", checker.stats(), tally);
+                throw new AuditException("GitHub rejected the token in $" + github.tokenEnv()
+                        + " (401 Bad credentials): create a new token, or unset " + github.tokenEnv()
+                        + " to audit without one; the " + done.get() + " checks made before are kept");
+            } catch (RuntimeException e) {
+                finish(runId, "failed", checker.stats(), tally);
+                throw e;
+            }
+            RateLimitStats stats = checker.stats();
+            finish(runId, "finished", stats, tally);
+            return tally.summary(runId, stats, Duration.between(started, clock.instant()), store.countDue(clock.instant()));
+        }
+    }
+
+    private void finish(long runId, String state, RateLimitStats stats, Tally tally) {
+        store.finishRun(runId, state, clock.instant(), stats.requestsSent(), stats.totalWait().toMillis(),
+                tally.verdictsJson(), tally.changesJson());
+    }
+
+    @FunctionalInterface
+    private interface Recorder {
+        void record(DueRepo repo, CheckResult result);
+    }
+
+    /**
+     * GitHub in chunks of one GraphQL query, as many chunks in flight as the checker allows
+     * (GraphQL batches; the REST path parallelises inside each chunk).
+     */
+    private void checkGitHub(GitHubChecker checker, List<DueRepo> repos, Recorder recorder) {
+        List<List<DueRepo>> chunks = new ArrayList<>();
+        for (int from = 0; from < repos.size(); from += GITHUB_CHUNK) {
+            chunks.add(repos.subList(from, Math.min(repos.size(), from + GITHUB_CHUNK)));
+        }
+        runAll(chunks, github.parallelChunks(), "github-audit", chunk -> {
+            List<KnownState> states = chunk.stream().map(DueRepo::known).toList();
+            List<CheckResult> results = checker.check(states);
+            for (int i = 0; i < chunk.size(); i++) {
+                recorder.record(chunk.get(i), results.get(i));
+            }
+        });
+    }
+
+    private void checkElsewhere(List<DueRepo> repos, Recorder recorder) {
+        runAll(repos, hostConcurrency, "host-audit", repo -> {
+            Optional<RepoChecker> checker = hosts.forHost(repo.known().ref().host());
+            CheckResult result = checker.isPresent() ? checker.get().check(repo.known())
+                    : CheckResult.unknown(repo.known().ref(), clock.instant(), null, "no checker for this host");
+            recorder.record(repo, result);
+        });
+    }
+
+    /** Runs the tasks on a small pool, failing fast with the first task's exception. */
+    private static <T> void runAll(List<T> items, int threads, String name, Task<T> task) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> {
+                    task.run(item);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    Thread.currentThread().interrupt();
+                    throw new AuditException("the audit was interrupted; the checks recorded so far are kept");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Task<T> {
+        void run(T item);
+    }
+}

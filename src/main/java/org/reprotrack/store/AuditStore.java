@@ -1,0 +1,291 @@
+package org.reprotrack.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.CheckResult;
+import org.reprotrack.check.CurrentStatus;
+import org.reprotrack.check.KnownState;
+import org.reprotrack.check.RepoMetadata;
+import org.reprotrack.check.RepoState;
+import org.reprotrack.check.RepoStatus;
+import org.reprotrack.check.StatusPolicy;
+import org.reprotrack.links.CodeHost;
+import org.reprotrack.links.RepoRef;
+
+/** Repositories' audit state, the append-only check history, and audit runs. */
+public final class AuditStore {
+
+    private static final String REPO_COLUMNS = """
+            r.id, r.host, r.path, r.status, r.status_since, r.first_seen_dead, r.last_alive, r.failing_checks,
+            r.next_check, r.etag, r.etag_token, r.host_id, r.metadata, r.moved_to""";
+
+    private final DataSource dataSource;
+
+    public AuditStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Repositories to check, most overdue first (never-checked ones first of all).
+     *
+     * @param all every repository, not only the due ones
+     * @param tokenFingerprint which token the stored ETags must belong to to be sent
+     */
+    public List<DueRepo> select(Instant now, boolean all, int limit, String tokenFingerprint) {
+        String where = all ? "" : "WHERE r.next_check IS NULL OR r.next_check <= ?";
+        String sql = "SELECT " + REPO_COLUMNS + " FROM repo r " + where
+                + " ORDER BY CASE WHEN r.next_check IS NULL THEN 0 ELSE 1 END, r.next_check, r.id FETCH FIRST ? ROWS ONLY";
+        List<DueRepo> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!all) {
+                st.setObject(i++, Timestamp.of(now).value());
+            }
+            st.setInt(i, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    due.add(dueRepo(rs, tokenFingerprint));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot select repositories to check: " + e.getMessage(), e);
+        }
+        return due;
+    }
+
+    /** How many repositories are due at {@code now}. */
+    public int countDue(Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM repo WHERE next_check IS NULL OR next_check <= ?")) {
+            st.setObject(1, Timestamp.of(now).value());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count due repositories: " + e.getMessage(), e);
+        }
+    }
+
+    private static DueRepo dueRepo(ResultSet rs, String tokenFingerprint) throws SQLException {
+        RepoRef ref = new RepoRef(CodeHost.valueOf(rs.getString(2)), rs.getString(3));
+        CurrentStatus status = CurrentStatus.valueOf(rs.getString(4));
+        RepoState state = new RepoState(status, Timestamp.read(rs, 5), Timestamp.read(rs, 6), Timestamp.read(rs, 7),
+                rs.getInt(8), Timestamp.read(rs, 9));
+        String etag = tokenFingerprint.equals(rs.getString(11)) ? rs.getString(10) : null;
+        long hostId = rs.getLong(12);
+        Long knownId = rs.wasNull() ? null : hostId;
+        RepoMetadata metadata = MetadataJson.read(rs.getString(13));
+        KnownState known = new KnownState(ref, etag, knownId, metadata, lastVerdict(status));
+        return new DueRepo(rs.getLong(1), known, state, rs.getString(14));
+    }
+
+    private static @Nullable RepoStatus lastVerdict(CurrentStatus status) {
+        return switch (status) {
+            case PENDING, FAILING -> null;
+            case OK -> RepoStatus.OK;
+            case ARCHIVED -> RepoStatus.ARCHIVED;
+            case MOVED -> RepoStatus.MOVED;
+            case EMPTY -> RepoStatus.EMPTY;
+            case PLACEHOLDER -> RepoStatus.PLACEHOLDER;
+            case REPLACED -> RepoStatus.REPLACED;
+            case NOT_FOUND -> RepoStatus.NOT_FOUND;
+            case BLOCKED -> RepoStatus.BLOCKED;
+        };
+    }
+
+    /**
+     * Appends the check to the history and moves the repository to its next state, in one
+     * transaction: a check is either fully recorded or not at all.
+     */
+    public void record(@Nullable Long runId, DueRepo repo, CheckResult result, StatusPolicy.Transition transition,
+            String tokenFingerprint) {
+        RepoState next = transition.next();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insertCheck(c, runId, repo.id(), result, transition.changed(repo.state()));
+                updateRepo(c, repo, result, next, tokenFingerprint);
+                if (runId != null) {
+                    try (PreparedStatement st = c.prepareStatement("UPDATE audit_run SET checked = checked + 1 WHERE id = ?")) {
+                        st.setLong(1, runId);
+                        st.executeUpdate();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the check of " + repo.known().ref().key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertCheck(Connection c, @Nullable Long runId, long repoId, CheckResult r, boolean changed) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO check_result (repo_id, audit_run_id, checked_at, status, http_status, detail, moved_to,
+                                          host_id, block_reason, request_id, metadata, changed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            st.setLong(1, repoId);
+            st.setObject(2, runId, Types.BIGINT);
+            st.setObject(3, Timestamp.of(r.checkedAt()).value());
+            st.setString(4, r.status().name());
+            st.setObject(5, r.httpStatus(), Types.INTEGER);
+            st.setString(6, r.detail());
+            st.setString(7, r.movedTo());
+            st.setObject(8, r.hostId(), Types.BIGINT);
+            st.setString(9, r.blockReason());
+            st.setString(10, r.requestId());
+            st.setString(11, MetadataJson.write(r.metadata()));
+            st.setBoolean(12, changed);
+            st.executeUpdate();
+        }
+    }
+
+    private static void updateRepo(Connection c, DueRepo repo, CheckResult r, RepoState next, String tokenFingerprint) throws SQLException {
+        boolean verdict = r.status().definitive();
+        RepoMetadata m = r.metadata();
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE repo SET status = ?, status_since = ?, first_seen_dead = ?, last_alive = ?, failing_checks = ?,
+                       next_check = ?, last_checked = ?, detail = ?,
+                       http_status = CASE WHEN ? THEN ? ELSE http_status END,
+                       block_reason = CASE WHEN ? THEN ? ELSE block_reason END,
+                       moved_to = CASE WHEN ? THEN ? ELSE moved_to END,
+                       host_id = COALESCE(host_id, ?),
+                       etag = CASE WHEN ? THEN ? ELSE etag END,
+                       etag_token = CASE WHEN ? THEN ? ELSE etag_token END,
+                       metadata = COALESCE(?, metadata),
+                       stars = CASE WHEN ? THEN ? ELSE stars END,
+                       pushed_at = CASE WHEN ? THEN ? ELSE pushed_at END,
+                       archived = CASE WHEN ? THEN ? ELSE archived END
+                WHERE id = ?""")) {
+            int i = 1;
+            st.setString(i++, next.status().name());
+            st.setObject(i++, ts(next.statusSince()));
+            st.setObject(i++, ts(next.firstSeenDead()));
+            st.setObject(i++, ts(next.lastAlive()));
+            st.setInt(i++, next.failingChecks());
+            st.setObject(i++, ts(next.nextCheck()));
+            st.setObject(i++, ts(r.checkedAt()));
+            st.setString(i++, r.detail());
+            st.setBoolean(i++, verdict);
+            st.setObject(i++, r.httpStatus(), Types.INTEGER);
+            st.setBoolean(i++, verdict);
+            st.setString(i++, r.blockReason());
+            st.setBoolean(i++, verdict);
+            st.setString(i++, r.status() == RepoStatus.MOVED ? r.movedTo() : null);
+            st.setObject(i++, r.status() == RepoStatus.REPLACED ? null : r.hostId(), Types.BIGINT);
+            boolean newEtag = r.etag() != null;
+            st.setBoolean(i++, newEtag);
+            st.setString(i++, r.etag());
+            st.setBoolean(i++, newEtag);
+            st.setString(i++, tokenFingerprint);
+            st.setString(i++, MetadataJson.write(m));
+            st.setBoolean(i++, m != null);
+            st.setObject(i++, m == null ? null : m.stars(), Types.INTEGER);
+            st.setBoolean(i++, m != null);
+            st.setObject(i++, m == null ? null : ts(m.pushedAt()));
+            st.setBoolean(i++, m != null);
+            st.setObject(i++, m == null ? null : m.archived(), Types.BOOLEAN);
+            st.setLong(i, repo.id());
+            st.executeUpdate();
+        }
+    }
+
+    private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.of(instant).value();
+    }
+
+    /** Starts an audit run and returns its id. */
+    public long startRun(String mode, int planned, Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(
+                     "INSERT INTO audit_run (started_at, state, planned, mode) VALUES (?, 'running', ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            st.setObject(1, Timestamp.of(now).value());
+            st.setInt(2, planned);
+            st.setString(3, mode);
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot start an audit run: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends an audit run with its figures. */
+    public void finishRun(long runId, String state, Instant now, long requests, long waitMillis, String countsJson, String summaryJson) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("""
+                     UPDATE audit_run SET finished_at = ?, state = ?, requests = ?, wait_ms = ?, counts = ?, summary = ?
+                     WHERE id = ?""")) {
+            st.setObject(1, Timestamp.of(now).value());
+            st.setString(2, state);
+            st.setLong(3, requests);
+            st.setLong(4, waitMillis);
+            st.setString(5, countsJson);
+            st.setString(6, summaryJson);
+            st.setLong(7, runId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot finish audit run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Repositories with their status and the number of papers linking them, ordered by key. */
+    public void forEachRepo(@Nullable CurrentStatus status, Consumer<RepoRow> action) {
+        String sql = """
+                SELECT r.repo_key, r.status, r.http_status, r.moved_to, r.block_reason, r.last_checked, r.next_check,
+                       r.first_seen_dead, r.last_alive, r.stars, r.pushed_at, r.archived,
+                       (SELECT COUNT(DISTINCT l.paper_id) FROM link l WHERE l.repo_id = r.id), r.detail
+                FROM repo r""" + (status == null ? "" : " WHERE r.status = ?") + " ORDER BY r.repo_key";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            if (status != null) {
+                st.setString(1, status.name());
+            }
+            st.setFetchSize(1000);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Object archived = rs.getObject(12);
+                    action.accept(new RepoRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
+                            rs.getString(5), Timestamp.read(rs, 6), Timestamp.read(rs, 7), Timestamp.read(rs, 8),
+                            Timestamp.read(rs, 9), (Integer) rs.getObject(10), Timestamp.read(rs, 11),
+                            archived == null ? null : (Boolean) archived, rs.getInt(13), rs.getString(14)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list repositories: " + e.getMessage(), e);
+        }
+    }
+
+    /** Repositories per status, for summaries. */
+    public Map<String, Integer> countByStatus() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT status, COUNT(*) FROM repo GROUP BY status");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count repositories: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+}

@@ -163,4 +163,63 @@ class CliTest {
         assertEquals(1, exit);
         assertTrue(err.toString().startsWith("error: unsupported database URL"), err.toString());
     }
+
+    @Test
+    void auditChecksTheRepositoriesAndReposAndPapersShowTheirStatus() throws Exception {
+        run("ingest", fixture("listing.txt").toString());
+        String repoJson;
+        try (InputStream in = CliTest.class.getResourceAsStream("/cli/repo-fixturenet.json")) {
+            repoJson = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String body = repoJson;
+        try (mockwebserver3.MockWebServer github = new mockwebserver3.MockWebServer()) {
+            github.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                    String path = request.getUrl().encodedPath();
+                    mockwebserver3.MockResponse.Builder answer = new mockwebserver3.MockResponse.Builder()
+                            .addHeader("x-ratelimit-limit", "60").addHeader("x-ratelimit-remaining", "55")
+                            .addHeader("x-ratelimit-reset", "4102444800").addHeader("x-ratelimit-resource", "core");
+                    if (path.equalsIgnoreCase("/repos/Example-Lab/FixtureNet")) {
+                        return answer.code(200).addHeader("ETag", "\"abc\"").body(body).build();
+                    }
+                    return answer.code(404).body("{\"message\":\"Not Found\"}").build();
+                }
+            });
+            github.start();
+
+            Run audit = run("audit", "--github-api", github.url("/").toString());
+
+            assertEquals(0, audit.exit(), audit.err());
+            assertTrue(audit.out().contains("2 checked"), audit.out());
+            assertTrue(audit.out().contains("NOT_FOUND 1, OK 1"), audit.out());
+            assertTrue(audit.out().contains("Failing (dead answer, re-checked before it counts): 1"), audit.out());
+        }
+
+        List<JsonNode> repos = run("repos", "--format", "json").jsonLines();
+        assertEquals(2, repos.size());
+        JsonNode ok = repos.get(0);
+        assertEquals("github.com/example-lab/fixturenet", ok.get("repo_key").asText());
+        assertEquals("OK", ok.get("status").asText());
+        assertEquals(200, ok.get("http_status").asInt());
+        assertEquals(42, ok.get("stars").asInt());
+        assertEquals("2024-02-01T10:00:00Z", ok.get("pushed_at").asText());
+        assertFalse(ok.get("archived").asBoolean());
+        for (String field : List.of("moved_to", "last_checked", "first_seen_dead")) {
+            assertTrue(ok.has(field), field);
+        }
+        JsonNode failing = repos.get(1);
+        assertEquals("FAILING", failing.get("status").asText(), "one 404 is not yet a death");
+        assertEquals(404, failing.get("http_status").asInt());
+        assertFalse(failing.get("first_seen_dead").isNull());
+
+        assertEquals(1, run("repos", "--status", "ok", "--format", "json").jsonLines().size());
+        List<JsonNode> papers = run("papers", "--format", "json").jsonLines();
+        assertEquals(List.of("NO_CODE_LINK", "HAS_CODE", "PENDING"), papers.stream().map(p -> p.get("status").asText()).toList());
+    }
+
+    @Test
+    void auditScopeFlagsAreExclusive() {
+        assertEquals(2, run("audit", "--all", "--due").exit());
+    }
 }

@@ -13,6 +13,7 @@ import org.reprotrack.check.github.GitHubSettings;
 import org.reprotrack.check.hosts.HostCheckers;
 import org.reprotrack.check.hosts.HostsSettings;
 import org.reprotrack.store.AuditStore;
+import org.reprotrack.store.PageStore;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.config.Settings;
@@ -102,7 +103,7 @@ public final class App implements AutoCloseable {
         StatusPolicy policy = new StatusPolicy(Duration.ofHours(a.gracePeriodHours()), Duration.ofHours(a.healthyIntervalHours()),
                 a.failingIntervalsHours().stream().map(Duration::ofHours).toList(), Duration.ofHours(a.deadIntervalHours()),
                 Duration.ofHours(a.unknownRetryHours()));
-        return new AuditService(auditStore(), new GitHubAccess(github, gh.tokenEnv(), clock, Sleeper.SYSTEM),
+        return new AuditService(auditStore(), new PageStore(database().dataSource()), new GitHubAccess(github, gh.tokenEnv(), clock, Sleeper.SYSTEM),
                 new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, Sleeper.SYSTEM,
                         () -> ThreadLocalRandom.current().nextDouble()),
                 policy, clock, a.hostConcurrency());

@@ -18,9 +18,12 @@ import org.reprotrack.check.github.BadCredentialsException;
 import org.reprotrack.check.github.GitHubChecker;
 import org.reprotrack.check.github.RateLimitStats;
 import org.reprotrack.check.hosts.HostCheckers;
+import org.reprotrack.check.hosts.UrlCheck;
 import org.reprotrack.links.CodeHost;
 import org.reprotrack.store.AuditStore;
+import org.reprotrack.store.DuePage;
 import org.reprotrack.store.DueRepo;
+import org.reprotrack.store.PageStore;
 
 /**
  * One audit run: picks repositories (due ones, most overdue first, or all), checks GitHub ones
@@ -35,15 +38,17 @@ public final class AuditService {
     private static final int GITHUB_CHUNK = 100;
 
     private final AuditStore store;
+    private final PageStore pages;
     private final GitHubAccess github;
     private final HostCheckers hosts;
     private final StatusPolicy policy;
     private final Clock clock;
     private final int hostConcurrency;
 
-    public AuditService(AuditStore store, GitHubAccess github, HostCheckers hosts, StatusPolicy policy, Clock clock,
-            int hostConcurrency) {
+    public AuditService(AuditStore store, PageStore pages, GitHubAccess github, HostCheckers hosts, StatusPolicy policy,
+            Clock clock, int hostConcurrency) {
         this.store = store;
+        this.pages = pages;
         this.github = github;
         this.hosts = hosts;
         this.policy = policy;
@@ -51,7 +56,7 @@ public final class AuditService {
         this.hostConcurrency = hostConcurrency;
     }
 
-    /** What to check. {@code limit} 0 means no limit. */
+    /** What to check: repositories, then the pages of other links. {@code limit} 0 means no limit. */
     public record Request(boolean all, int limit) {
     }
 
@@ -76,7 +81,9 @@ public final class AuditService {
                     UNAUTHENTICATED_HOURLY, onGitHub.size(), github.tokenEnv()));
             onGitHub = new ArrayList<>(onGitHub.subList(0, UNAUTHENTICATED_HOURLY));
         }
-        int total = onGitHub.size() + elsewhere.size();
+        int pageRoom = request.limit() <= 0 ? Integer.MAX_VALUE : Math.max(0, request.limit() - picked.size());
+        List<DuePage> duePages = pageRoom == 0 ? List.of() : pages.select(started, request.all(), pageRoom);
+        int total = onGitHub.size() + elsewhere.size() + duePages.size();
         long runId = store.startRun(request.all() ? "all" : "due", total, started);
         Tally tally = new Tally();
         AtomicInteger done = new AtomicInteger();
@@ -92,6 +99,11 @@ public final class AuditService {
             try {
                 checkGitHub(checker, onGitHub, recorder);
                 checkElsewhere(elsewhere, recorder);
+                checkPages(runId, duePages, tally, () -> {
+                    RateLimitStats stats = checker.stats();
+                    listener.progress(new AuditListener.Progress(done.incrementAndGet(), total, stats.requestsSent(),
+                            stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
+                });
             } catch (BadCredentialsException e) {
                 finish(runId, "failed", checker.stats(), tally);
                 throw new AuditException("GitHub rejected the token in $" + github.tokenEnv()
@@ -141,6 +153,18 @@ public final class AuditService {
             CheckResult result = checker.isPresent() ? checker.get().check(repo.known())
                     : CheckResult.unknown(repo.known().ref(), clock.instant(), null, "no checker for this host");
             recorder.record(repo, result);
+        });
+    }
+
+    /** Other links, over plain HTTP: HEAD, GET when HEAD is refused, bounded redirects. */
+    private void checkPages(long runId, List<DuePage> due, Tally tally, Runnable progress) {
+        runAll(due, hostConcurrency, "page-audit", page -> {
+            UrlCheck check = hosts.http().check(page.url());
+            StatusPolicy.Transition t = policy.apply(page.state(), null, check.status(), check.checkedAt(), null);
+            pages.record(runId, page, check.status(), check.checkedAt(), check.httpStatus(),
+                    check.redirects() == 0 ? null : check.finalUrl(), check.detail(), t);
+            tally.addPage(check.status());
+            progress.run();
         });
     }
 

@@ -8,8 +8,9 @@ import java.util.Map;
  * What one audit run did.
  *
  * @param runId the audit_run row
- * @param checked checks recorded
- * @param verdicts checks per verdict of this run (UNKNOWN included)
+ * @param checked repository checks recorded
+ * @param verdicts repository checks per verdict of this run (UNKNOWN included)
+ * @param pageVerdicts checks of other links' pages per verdict
  * @param newlyDead repositories whose death was confirmed in this run
  * @param recovered repositories reachable again after failing or being dead
  * @param moved repositories found under a new name, as {@code key -> new name}
@@ -24,6 +25,7 @@ public record AuditSummary(
         long runId,
         int checked,
         Map<String, Integer> verdicts,
+        Map<String, Integer> pageVerdicts,
         List<String> newlyDead,
         List<String> recovered,
         Map<String, String> moved,

@@ -19,6 +19,7 @@ final class Tally {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Integer> verdicts = new TreeMap<>();
+    private final Map<String, Integer> pageVerdicts = new TreeMap<>();
     private final List<String> newlyDead = new ArrayList<>();
     private final List<String> recovered = new ArrayList<>();
     private final Map<String, String> moved = new TreeMap<>();
@@ -38,8 +39,15 @@ final class Tally {
         }
     }
 
+    synchronized void addPage(org.reprotrack.check.RepoStatus verdict) {
+        pageVerdicts.merge(verdict.name(), 1, Integer::sum);
+    }
+
     synchronized String verdictsJson() {
-        return json(verdicts);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("repositories", verdicts);
+        all.put("pages", pageVerdicts);
+        return json(all);
     }
 
     synchronized String changesJson() {
@@ -52,7 +60,7 @@ final class Tally {
     }
 
     synchronized AuditSummary summary(long runId, RateLimitStats stats, Duration elapsed, int stillDue) {
-        return new AuditSummary(runId, checked, Map.copyOf(verdicts), sorted(newlyDead), sorted(recovered), Map.copyOf(moved),
+        return new AuditSummary(runId, checked, Map.copyOf(verdicts), Map.copyOf(pageVerdicts), sorted(newlyDead), sorted(recovered), Map.copyOf(moved),
                 sorted(startedFailing), stats.requestsSent(), stats.waits(), stats.totalWait(), elapsed, stillDue);
     }
 

@@ -54,8 +54,12 @@ public final class StatusPolicy {
      * @param movedBefore the new name recorded for the repository before this check, if any
      */
     public Transition apply(RepoState previous, @Nullable String movedBefore, CheckResult result) {
-        Instant now = result.checkedAt();
-        RepoStatus verdict = result.status();
+        return apply(previous, movedBefore, result.status(), result.checkedAt(), result.movedTo());
+    }
+
+    /** The next state after a verdict given at {@code now} (also used for web pages, which have no CheckResult). */
+    public Transition apply(RepoState previous, @Nullable String movedBefore, RepoStatus verdict, Instant now,
+            @Nullable String movedTo) {
         if (verdict == RepoStatus.UNKNOWN) {
             RepoState next = new RepoState(previous.status(), previous.statusSince(), previous.firstSeenDead(),
                     previous.lastAlive(), previous.failingChecks(), now.plus(unknownRetry));
@@ -66,7 +70,7 @@ public final class StatusPolicy {
             Instant lastAlive = status.reachable() ? now : previous.lastAlive();
             Instant since = status == previous.status() ? previous.statusSince() : now;
             RepoState next = new RepoState(status, since, null, lastAlive, 0, now.plus(healthyInterval));
-            return new Transition(next, change(previous.status(), status, movedBefore, result.movedTo()));
+            return new Transition(next, change(previous.status(), status, movedBefore, movedTo));
         }
         CurrentStatus confirmed = CurrentStatus.of(verdict);
         if (previous.status().dead()) {

@@ -73,6 +73,9 @@ final class AuditCommand implements Callable<Integer> {
                 s.runId(), s.checked(), seconds, s.checked() / seconds, s.requests(), s.waits(),
                 ProgressPrinter.formatDuration(s.waited()));
         out.println("Verdicts: " + (s.verdicts().isEmpty() ? "none (nothing was due)" : join(s.verdicts())));
+        if (!s.pageVerdicts().isEmpty()) {
+            out.println("Other links (plain HTTP): " + join(s.pageVerdicts()));
+        }
         section(out, "Newly dead (confirmed across the grace period)", s.newlyDead());
         section(out, "Recovered", s.recovered());
         section(out, "Moved", s.moved().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList());

@@ -20,6 +20,7 @@ final class LinksCommand implements Callable<Integer> {
             new Column<>("paper_id", 16, LinkRow::paperId),
             new Column<>("kind", 5, LinkRow::kind),
             new Column<>("repo_key", 45, LinkRow::repoKey),
+            new Column<>("status", 11, LinkRow::status),
             new Column<>("promised", 8, LinkRow::promised),
             new Column<>("in_comments", 11, LinkRow::inComments),
             new Column<>("host", 22, LinkRow::host),

@@ -2,7 +2,7 @@ package org.reprotrack.store;
 
 import org.jspecify.annotations.Nullable;
 
-/** One link as listed by {@code reprotrack links}. */
+/** One link as listed by {@code reprotrack links}; status is its repository's, or its page's for other links. */
 public record LinkRow(
         String paperId,
         String url,
@@ -11,5 +11,6 @@ public record LinkRow(
         @Nullable String repoKey,
         boolean promised,
         boolean inComments,
-        String context) {
+        String context,
+        String status) {
 }

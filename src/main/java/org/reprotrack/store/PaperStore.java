@@ -67,11 +67,12 @@ public final class PaperStore {
     /** Every link, ordered by paper id then position in the paper. */
     public void forEachLink(Consumer<LinkRow> action) {
         query("""
-                SELECT l.paper_id, l.url, l.kind, l.host, r.repo_key, l.promised, l.in_comments, l.context
-                FROM link l LEFT JOIN repo r ON r.id = l.repo_id
+                SELECT l.paper_id, l.url, l.kind, l.host, r.repo_key, l.promised, l.in_comments, l.context,
+                       COALESCE(r.status, w.status, 'PENDING')
+                FROM link l LEFT JOIN repo r ON r.id = l.repo_id LEFT JOIN web_page w ON w.id = l.web_page_id
                 ORDER BY l.paper_id, l.position""", rs -> action.accept(new LinkRow(
                         rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getBoolean(6), rs.getBoolean(7), rs.getString(8))));
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getString(9))));
     }
 
     /**

@@ -45,6 +45,7 @@ public final class PaperWriter implements AutoCloseable {
     private final Clock clock;
     private final List<Paper> pending = new ArrayList<>();
     private final Map<String, Long> repoIds = new HashMap<>();
+    private final Map<String, Long> pageIds = new HashMap<>();
     private final Set<String> listedHere = new HashSet<>();
     private final IngestCounts counts = new IngestCounts();
     private final PreparedStatement insertPaper;
@@ -53,6 +54,8 @@ public final class PaperWriter implements AutoCloseable {
     private final PreparedStatement insertLink;
     private final PreparedStatement findRepo;
     private final PreparedStatement insertRepo;
+    private final PreparedStatement findPage;
+    private final PreparedStatement insertPage;
     private boolean batched;
     private boolean finished;
 
@@ -72,11 +75,14 @@ public final class PaperWriter implements AutoCloseable {
                 WHERE id = ?""");
         deleteLinks = connection.prepareStatement("DELETE FROM link WHERE paper_id = ?");
         insertLink = connection.prepareStatement("""
-                INSERT INTO link (paper_id, position, url, kind, host, repo_id, context, promised, in_comments)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                INSERT INTO link (paper_id, position, url, kind, host, repo_id, context, promised, in_comments, web_page_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         findRepo = connection.prepareStatement("SELECT id FROM repo WHERE repo_key = ?");
         insertRepo = connection.prepareStatement(
                 "INSERT INTO repo (repo_key, host, path, first_seen) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        findPage = connection.prepareStatement("SELECT id FROM web_page WHERE url = ?");
+        insertPage = connection.prepareStatement(
+                "INSERT INTO web_page (url, first_seen) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS);
     }
 
     /** Adds one paper; it reaches the database with its chunk and becomes visible on commit. */
@@ -229,8 +235,15 @@ public final class PaperWriter implements AutoCloseable {
             RepoRef repo = link.repo();
             if (link.kind() == LinkKind.CODE && repo != null) {
                 insertLink.setLong(6, repoId(repo));
+                insertLink.setNull(10, Types.BIGINT);
             } else {
                 insertLink.setNull(6, Types.BIGINT);
+                String page = WebPages.absolute(link.url());
+                if (page.length() <= WebPages.MAX_URL) {
+                    insertLink.setLong(10, idOf(page, pageIds, findPage, insertPage));
+                } else {
+                    insertLink.setNull(10, Types.BIGINT); // too long to be a page anyone will fix; kept as written, not checked
+                }
             }
             insertLink.setString(7, link.context());
             insertLink.setBoolean(8, link.promised());
@@ -265,6 +278,32 @@ public final class PaperWriter implements AutoCloseable {
             repoIds.clear();
         }
         repoIds.put(key, id);
+        return id;
+    }
+
+    private long idOf(String url, Map<String, Long> cache, PreparedStatement find, PreparedStatement insert) throws SQLException {
+        Long cached = cache.get(url);
+        if (cached != null) {
+            return cached;
+        }
+        long id;
+        find.setString(1, url);
+        try (ResultSet rs = find.executeQuery()) {
+            id = rs.next() ? rs.getLong(1) : -1;
+        }
+        if (id < 0) {
+            insert.setString(1, url);
+            insert.setObject(2, Timestamp.of(clock.instant()).value());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        if (cache.size() >= REPO_CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(url, id);
         return id;
     }
 

@@ -222,4 +222,35 @@ class CliTest {
     void auditScopeFlagsAreExclusive() {
         assertEquals(2, run("audit", "--all", "--due").exit());
     }
+
+    @Test
+    void auditChecksOtherLinksWithPlainHttp() throws Exception {
+        try (mockwebserver3.MockWebServer web = new mockwebserver3.MockWebServer()) {
+            web.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                    String path = request.getUrl().encodedPath();
+                    if (path.equals("/project.html")) {
+                        return new mockwebserver3.MockResponse.Builder().code(200).body("<html>project</html>").build();
+                    }
+                    if (path.equals("/gone.html")) {
+                        return new mockwebserver3.MockResponse.Builder().code(410).build();
+                    }
+                    return new mockwebserver3.MockResponse.Builder().code(404).body("{\"message\":\"Not Found\"}").build();
+                }
+            });
+            web.start();
+            Path list = dir.resolve("urls.csv");
+            Files.writeString(list, "paper_id,url\n2101.00001," + web.url("/project.html") + "\n2101.00002," + web.url("/gone.html") + "\n");
+            run("ingest", list.toString());
+
+            Run audit = run("audit", "--github-api", web.url("/").toString());
+
+            assertEquals(0, audit.exit(), audit.err());
+            assertTrue(audit.out().contains("Other links (plain HTTP): NOT_FOUND 1, OK 1"), audit.out());
+            assertEquals(List.of("OK", "FAILING"), run("links", "--format", "json").jsonLines().stream()
+                    .map(l -> l.get("status").asText()).toList());
+            assertTrue(web.getRequestCount() >= 2);
+        }
+    }
 }

@@ -1,0 +1,117 @@
+package org.reprotrack.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.CurrentStatus;
+import org.reprotrack.check.RepoState;
+import org.reprotrack.check.RepoStatus;
+import org.reprotrack.check.StatusPolicy;
+
+/** The web pages behind other links: which are due, and their check history. */
+public final class PageStore {
+
+    private final DataSource dataSource;
+
+    public PageStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Pages to check, never-checked first, then most overdue. */
+    public List<DuePage> select(Instant now, boolean all, int limit) {
+        String sql = """
+                SELECT id, url, status, status_since, first_seen_dead, last_alive, failing_checks, next_check FROM web_page
+                """ + (all ? "" : "WHERE next_check IS NULL OR next_check <= ? ")
+                + "ORDER BY CASE WHEN next_check IS NULL THEN 0 ELSE 1 END, next_check, id FETCH FIRST ? ROWS ONLY";
+        List<DuePage> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!all) {
+                st.setObject(i++, Timestamp.of(now).value());
+            }
+            st.setInt(i, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    RepoState state = new RepoState(CurrentStatus.valueOf(rs.getString(3)), Timestamp.read(rs, 4),
+                            Timestamp.read(rs, 5), Timestamp.read(rs, 6), rs.getInt(7), Timestamp.read(rs, 8));
+                    due.add(new DuePage(rs.getLong(1), rs.getString(2), state));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot select web pages to check: " + e.getMessage(), e);
+        }
+        return due;
+    }
+
+    /** Appends the check to the page's history and moves the page to its next state, in one transaction. */
+    public void record(@Nullable Long runId, DuePage page, RepoStatus verdict, Instant at, @Nullable Integer httpStatus,
+            @Nullable String finalUrl, String detail, StatusPolicy.Transition transition) {
+        RepoState next = transition.next();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement st = c.prepareStatement("""
+                        INSERT INTO web_check (web_page_id, audit_run_id, checked_at, status, http_status, final_url, detail, changed)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    st.setLong(1, page.id());
+                    st.setObject(2, runId, Types.BIGINT);
+                    st.setObject(3, Timestamp.of(at).value());
+                    st.setString(4, verdict.name());
+                    st.setObject(5, httpStatus, Types.INTEGER);
+                    st.setString(6, finalUrl);
+                    st.setString(7, detail);
+                    st.setBoolean(8, transition.changed(page.state()));
+                    st.executeUpdate();
+                }
+                boolean definitive = verdict.definitive();
+                try (PreparedStatement st = c.prepareStatement("""
+                        UPDATE web_page SET status = ?, status_since = ?, first_seen_dead = ?, last_alive = ?, failing_checks = ?,
+                               next_check = ?, last_checked = ?, detail = ?,
+                               http_status = CASE WHEN ? THEN ? ELSE http_status END,
+                               final_url = CASE WHEN ? THEN ? ELSE final_url END
+                        WHERE id = ?""")) {
+                    int i = 1;
+                    st.setString(i++, next.status().name());
+                    st.setObject(i++, ts(next.statusSince()));
+                    st.setObject(i++, ts(next.firstSeenDead()));
+                    st.setObject(i++, ts(next.lastAlive()));
+                    st.setInt(i++, next.failingChecks());
+                    st.setObject(i++, ts(next.nextCheck()));
+                    st.setObject(i++, ts(at));
+                    st.setString(i++, detail);
+                    st.setBoolean(i++, definitive);
+                    st.setObject(i++, httpStatus, Types.INTEGER);
+                    st.setBoolean(i++, definitive);
+                    st.setString(i++, finalUrl);
+                    st.setLong(i, page.id());
+                    st.executeUpdate();
+                }
+                if (runId != null) {
+                    try (PreparedStatement st = c.prepareStatement("UPDATE audit_run SET checked = checked + 1 WHERE id = ?")) {
+                        st.setLong(1, runId);
+                        st.executeUpdate();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the check of " + page.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.of(instant).value();
+    }
+}

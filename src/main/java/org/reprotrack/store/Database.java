@@ -52,7 +52,10 @@ public final class Database implements AutoCloseable {
             throw new StoreException(describe(jdbcUrl, e.getCause() != null ? e.getCause() : e), e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // db/vendor/{h2,postgresql}: the few tables whose DDL cannot be shared (Quartz's BLOB vs BYTEA)
+            Flyway.configure().dataSource(ds)
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + (h2 ? "h2" : "postgresql"))
+                    .load().migrate();
         } catch (FlywayException e) {
             ds.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);

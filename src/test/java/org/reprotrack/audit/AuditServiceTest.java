@@ -161,6 +161,26 @@ class AuditServiceTest {
                 "the id first seen stays: it is what tells our repository from the newcomer");
     }
 
+    @Test
+    void aReusedNameIsNotTakenBackForOursWhenGitHubAnswers304ToTheNewcomersEtag() {
+        forges.github("lab/reused", new Repo(Kind.OK, 7, "lab/reused", "\"e-7\""));
+        ingestUrls("2101.00001,https://github.com/lab/reused");
+        audit(service(null), false, 0);
+
+        forges.github("lab/reused", new Repo(Kind.OK, 8, "lab/reused", "\"e-8\""));
+        clock.advance(HEALTHY.plusHours(1));
+        audit(service(null), false, 0);
+        assertEquals("FAILING", repos().get("github.com/lab/reused").status());
+
+        clock.advance(PAST_GRACE);
+        audit(service(null), false, 0);
+
+        assertEquals("REPLACED", repos().get("github.com/lab/reused").status(),
+                "a 304 to the newcomer's ETag says the newcomer is unchanged, not that ours is back");
+        assertEquals(List.of(), forges.conditional.stream().filter(c -> c.endsWith("304")).toList(),
+                "no conditional request rests on an answer that gave a dead verdict");
+    }
+
     // ---------------------------------------------------------------- 2. UNKNOWN
 
     @Test

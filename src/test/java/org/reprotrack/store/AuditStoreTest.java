@@ -81,4 +81,15 @@ class AuditStoreTest {
         assertEquals(101L, other.known().hostId());
         assertEquals(RepoStatus.OK, other.known().lastStatus());
     }
+
+    @Test
+    void aDeadVerdictDropsTheEtagSoNo304CanBeTakenForOk() {
+        recordOk("\"e-a\"", TOKEN_A);
+        DueRepo repo = selectWith(TOKEN_A);
+        CheckResult gone = new CheckResult(REF, NOW.plusSeconds(60), RepoStatus.NOT_FOUND, 404, "Not Found", null,
+                "\"e-404\"", null, null, null, null);
+        store.record(null, repo, gone, policy.apply(repo.state(), repo.movedTo(), gone), TOKEN_A);
+
+        assertNull(selectWith(TOKEN_A).known().etag());
+    }
 }

@@ -86,6 +86,17 @@ public final class App implements AutoCloseable {
 
     /** The audit, with GitHub reached as the config says and the token from the environment. */
     public AuditService auditService() {
+        return auditService(settings, database(), clock, Sleeper.SYSTEM, env);
+    }
+
+    /**
+     * The audit as {@link #auditService()} assembles it, over a given store, clock and sleeper: the
+     * one place the wiring lives, so tests exercise the production assembly without really waiting.
+     *
+     * @param env where the token is read from (the variable named by {@code github.token_env})
+     */
+    public static AuditService auditService(Settings settings, Database db, Clock clock, Sleeper sleeper,
+            Map<String, String> env) {
         Settings.GitHub gh = settings.github();
         HttpUrl api = HttpUrl.get(gh.apiUrl());
         GitHubSettings github = new GitHubSettings(api, HttpUrl.get(gh.effectiveGraphqlUrl()),
@@ -103,8 +114,9 @@ public final class App implements AutoCloseable {
         StatusPolicy policy = new StatusPolicy(Duration.ofHours(a.gracePeriodHours()), Duration.ofHours(a.healthyIntervalHours()),
                 a.failingIntervalsHours().stream().map(Duration::ofHours).toList(), Duration.ofHours(a.deadIntervalHours()),
                 Duration.ofHours(a.unknownRetryHours()));
-        return new AuditService(auditStore(), new PageStore(database().dataSource()), new GitHubAccess(github, gh.tokenEnv(), clock, Sleeper.SYSTEM),
-                new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, Sleeper.SYSTEM,
+        return new AuditService(new AuditStore(db.dataSource()), new PageStore(db.dataSource()),
+                new GitHubAccess(github, gh.tokenEnv(), clock, sleeper),
+                new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, sleeper,
                         () -> ThreadLocalRandom.current().nextDouble()),
                 policy, clock, a.hostConcurrency());
     }

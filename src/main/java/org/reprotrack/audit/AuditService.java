@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reprotrack.check.CheckResult;
 import org.reprotrack.check.KnownState;
@@ -36,6 +38,8 @@ public final class AuditService {
     public static final int UNAUTHENTICATED_HOURLY = 60;
     /** Repositories handed to the GitHub checker at once: one GraphQL query's worth. */
     private static final int GITHUB_CHUNK = 100;
+    /** How long a failed run waits for its other checks to notice and end. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final AuditStore store;
     private final PageStore pages;
@@ -56,7 +60,7 @@ public final class AuditService {
         this.hostConcurrency = hostConcurrency;
     }
 
-    /** What to check: repositories, then the pages of other links. {@code limit} 0 means no limit. */
+    /** What to check. {@code limit} 0 means no limit. */
     public record Request(boolean all, int limit) {
     }
 
@@ -88,7 +92,11 @@ public final class AuditService {
         Tally tally = new Tally();
         AtomicInteger done = new AtomicInteger();
         try (GitHubChecker checker = github.open(listener::waiting)) {
+            AtomicBoolean stopped = new AtomicBoolean();
             Recorder recorder = (repo, result) -> {
+                if (stopped.get()) {
+                    return; // the run has failed: an answer still in flight (or an "interrupted") is not recorded
+                }
                 StatusPolicy.Transition t = policy.apply(repo.state(), repo.movedTo(), result);
                 store.record(runId, repo, result, t, github.tokenFingerprint());
                 tally.add(repo, result, t);
@@ -97,9 +105,9 @@ public final class AuditService {
                         stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
             };
             try {
-                checkGitHub(checker, onGitHub, recorder);
-                checkElsewhere(elsewhere, recorder);
-                checkPages(runId, duePages, tally, () -> {
+                checkGitHub(checker, onGitHub, recorder, stopped);
+                checkElsewhere(elsewhere, recorder, stopped);
+                checkPages(runId, duePages, tally, stopped, () -> {
                     RateLimitStats stats = checker.stats();
                     listener.progress(new AuditListener.Progress(done.incrementAndGet(), total, stats.requestsSent(),
                             stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
@@ -130,15 +138,22 @@ public final class AuditService {
     }
 
     /**
-     * GitHub in chunks of one GraphQL query, as many chunks in flight as the checker allows
-     * (GraphQL batches; the REST path parallelises inside each chunk).
+     * GitHub in chunks of one GraphQL query, as many chunks in flight as the checker allows, each
+     * chunk recorded when its query is answered; over REST (no token, or GraphQL off) one
+     * repository at a time on as many threads as the REST concurrency, each recorded as soon as it
+     * is answered, so a 401 or a stop in the middle loses no answer already paid for.
      */
-    private void checkGitHub(GitHubChecker checker, List<DueRepo> repos, Recorder recorder) {
+    private void checkGitHub(GitHubChecker checker, List<DueRepo> repos, Recorder recorder, AtomicBoolean stopped) {
+        if (!github.batches()) {
+            runAll(repos, github.restConcurrency(), "github-audit", stopped,
+                    repo -> recorder.record(repo, checker.rest().check(repo.known())));
+            return;
+        }
         List<List<DueRepo>> chunks = new ArrayList<>();
         for (int from = 0; from < repos.size(); from += GITHUB_CHUNK) {
             chunks.add(repos.subList(from, Math.min(repos.size(), from + GITHUB_CHUNK)));
         }
-        runAll(chunks, github.parallelChunks(), "github-audit", chunk -> {
+        runAll(chunks, github.parallelChunks(), "github-audit", stopped, chunk -> {
             List<KnownState> states = chunk.stream().map(DueRepo::known).toList();
             List<CheckResult> results = checker.check(states);
             for (int i = 0; i < chunk.size(); i++) {
@@ -147,8 +162,8 @@ public final class AuditService {
         });
     }
 
-    private void checkElsewhere(List<DueRepo> repos, Recorder recorder) {
-        runAll(repos, hostConcurrency, "host-audit", repo -> {
+    private void checkElsewhere(List<DueRepo> repos, Recorder recorder, AtomicBoolean stopped) {
+        runAll(repos, hostConcurrency, "host-audit", stopped, repo -> {
             Optional<RepoChecker> checker = hosts.forHost(repo.known().ref().host());
             CheckResult result = checker.isPresent() ? checker.get().check(repo.known())
                     : CheckResult.unknown(repo.known().ref(), clock.instant(), null, "no checker for this host");
@@ -157,9 +172,12 @@ public final class AuditService {
     }
 
     /** Other links, over plain HTTP: HEAD, GET when HEAD is refused, bounded redirects. */
-    private void checkPages(long runId, List<DuePage> due, Tally tally, Runnable progress) {
-        runAll(due, hostConcurrency, "page-audit", page -> {
+    private void checkPages(long runId, List<DuePage> due, Tally tally, AtomicBoolean stopped, Runnable progress) {
+        runAll(due, hostConcurrency, "page-audit", stopped, page -> {
             UrlCheck check = hosts.http().check(page.url());
+            if (stopped.get()) {
+                return;
+            }
             StatusPolicy.Transition t = policy.apply(page.state(), null, check.status(), check.checkedAt(), null);
             pages.record(runId, page, check.status(), check.checkedAt(), check.httpStatus(),
                     check.redirects() == 0 ? null : check.finalUrl(), check.detail(), t);
@@ -168,9 +186,14 @@ public final class AuditService {
         });
     }
 
-    /** Runs the tasks on a small pool, failing fast with the first task's exception. */
-    private static <T> void runAll(List<T> items, int threads, String name, Task<T> task) {
-        if (items.isEmpty()) {
+    /**
+     * Runs the tasks on a small pool, failing fast with the first task's exception. On failure it
+     * sets {@code stopped} (so answers still in flight are not recorded), interrupts the other
+     * tasks and waits for them to end: once this returns or throws, no task of the run writes to
+     * the store any more, and the count of recorded checks is final.
+     */
+    private static <T> void runAll(List<T> items, int threads, String name, AtomicBoolean stopped, Task<T> task) {
+        if (items.isEmpty() || stopped.get()) {
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
@@ -182,7 +205,9 @@ public final class AuditService {
             List<Future<?>> futures = new ArrayList<>();
             for (T item : items) {
                 futures.add(pool.submit(() -> {
-                    task.run(item);
+                    if (!stopped.get()) {
+                        task.run(item);
+                    }
                     return null;
                 }));
             }
@@ -190,19 +215,35 @@ public final class AuditService {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    futures.forEach(x -> x.cancel(true));
+                    stop(stopped, futures, pool);
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r;
                     }
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
-                    futures.forEach(x -> x.cancel(true));
+                    stop(stopped, futures, pool);
                     Thread.currentThread().interrupt();
                     throw new AuditException("the audit was interrupted; the checks recorded so far are kept");
                 }
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void stop(AtomicBoolean stopped, List<Future<?>> futures, ExecutorService pool) {
+        stopped.set(true);
+        futures.forEach(x -> x.cancel(true));
+        pool.shutdownNow();
+        boolean interrupted = Thread.interrupted();
+        try {
+            // Interrupted HTTP calls and back-off sleeps end at once; a record in progress commits.
+            pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -44,9 +44,19 @@ public final class GitHubAccess {
         return tokenEnv;
     }
 
-    /** GraphQL chunks in flight at once; REST parallelises inside a chunk. */
+    /** Checks go in GraphQL batches (a token and GraphQL on), else one REST call per repository. */
+    boolean batches() {
+        return settings.graphQlUsable();
+    }
+
+    /** GraphQL chunks in flight at once. */
     int parallelChunks() {
-        return settings.graphQlUsable() ? settings.graphQlConcurrency() : 1;
+        return settings.graphQlConcurrency();
+    }
+
+    /** REST checks in flight at once. */
+    int restConcurrency() {
+        return settings.restConcurrency();
     }
 
     /** {@code none}, or 16 hex digits of SHA-256 of the token. */

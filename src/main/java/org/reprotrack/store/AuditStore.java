@@ -166,8 +166,8 @@ public final class AuditStore {
                        block_reason = CASE WHEN ? THEN ? ELSE block_reason END,
                        moved_to = CASE WHEN ? THEN ? ELSE moved_to END,
                        host_id = COALESCE(host_id, ?),
-                       etag = CASE WHEN ? THEN ? ELSE etag END,
-                       etag_token = CASE WHEN ? THEN ? ELSE etag_token END,
+                       etag = CASE WHEN ? THEN NULL WHEN ? THEN ? ELSE etag END,
+                       etag_token = CASE WHEN ? THEN NULL WHEN ? THEN ? ELSE etag_token END,
                        metadata = COALESCE(?, metadata),
                        stars = CASE WHEN ? THEN ? ELSE stars END,
                        pushed_at = CASE WHEN ? THEN ? ELSE pushed_at END,
@@ -189,9 +189,15 @@ public final class AuditStore {
             st.setBoolean(i++, verdict);
             st.setString(i++, r.status() == RepoStatus.MOVED ? r.movedTo() : null);
             st.setObject(i++, r.status() == RepoStatus.REPLACED ? null : r.hostId(), Types.BIGINT);
+            // A dead verdict drops the ETag: a 304 to it would be read as "unchanged since the last
+            // check" and, with no live verdict to repeat (FAILING), taken for OK. For REPLACED the
+            // ETag is even another repository's. Only answers that found our code keep one.
+            boolean dropEtag = r.status().dead();
             boolean newEtag = r.etag() != null;
+            st.setBoolean(i++, dropEtag);
             st.setBoolean(i++, newEtag);
             st.setString(i++, r.etag());
+            st.setBoolean(i++, dropEtag);
             st.setBoolean(i++, newEtag);
             st.setString(i++, tokenFingerprint);
             st.setString(i++, MetadataJson.write(m));

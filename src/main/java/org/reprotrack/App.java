@@ -1,7 +1,22 @@
 package org.reprotrack;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.reprotrack.audit.AuditSummary;
+import org.reprotrack.audit.LoggingAuditListener;
+import org.reprotrack.ingest.ArxivClient;
+import org.reprotrack.ingest.EnrichService;
+import org.reprotrack.ingest.IngestListener;
+import org.reprotrack.ingest.IngestReport;
+import org.reprotrack.ingest.InputFormat;
+import org.reprotrack.schedule.JobKind;
+import org.reprotrack.schedule.Scheduling;
+import org.reprotrack.store.JobRunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
@@ -13,6 +28,7 @@ import org.reprotrack.check.github.GitHubSettings;
 import org.reprotrack.check.hosts.HostCheckers;
 import org.reprotrack.check.hosts.HostsSettings;
 import org.reprotrack.store.AuditStore;
+import org.reprotrack.store.AuditWorkStore;
 import org.reprotrack.store.PageStore;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +43,8 @@ import org.reprotrack.store.PaperStore;
  * opened on first use, so {@code --help} and config errors never touch it.
  */
 public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Settings settings;
     private final Clock clock;
@@ -115,10 +133,50 @@ public final class App implements AutoCloseable {
                 a.failingIntervalsHours().stream().map(Duration::ofHours).toList(), Duration.ofHours(a.deadIntervalHours()),
                 Duration.ofHours(a.unknownRetryHours()));
         return new AuditService(new AuditStore(db.dataSource()), new PageStore(db.dataSource()),
+                new AuditWorkStore(db.dataSource(), !db.isH2()),
                 new GitHubAccess(github, gh.tokenEnv(), clock, sleeper),
                 new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, sleeper,
                         () -> ThreadLocalRandom.current().nextDouble()),
-                policy, clock, a.hostConcurrency());
+                policy, clock, sleeper, a.hostConcurrency(), settings.cluster().effectiveNodeName(),
+                Duration.ofSeconds(settings.cluster().leaseSeconds()));
+    }
+
+    public JobRunStore jobRunStore() {
+        return new JobRunStore(database().dataSource());
+    }
+
+    /** The scheduler over this database, in standby until started. */
+    public Scheduling scheduling() {
+        return new Scheduling(database().dataSource(), !database().isH2(), settings.schedules(), settings.cluster(),
+                this::runJob, jobRunStore(), clock);
+    }
+
+    /** What each scheduled job does: the services the commands use, logging instead of printing. */
+    private String runJob(JobKind kind, BooleanSupplier stop) throws InterruptedException {
+        switch (kind) {
+            case INGEST -> {
+                List<Path> sources = settings.ingest().sources().stream().map(Path::of).toList();
+                IngestReport r = ingestService().ingest(sources, InputFormat.AUTO, IngestListener.SILENT);
+                return String.format("%d papers read: %d new, %d updated, %d unchanged; %d files failed",
+                        r.papersRead(), r.papersNew(), r.papersUpdated(), r.papersUnchanged(), r.filesFailed());
+            }
+            case ENRICH -> {
+                Settings.Arxiv arxiv = settings.arxiv();
+                ArxivClient client = new ArxivClient(httpClient(), arxiv.apiUrl(), Duration.ofSeconds(arxiv.minIntervalSeconds()), clock);
+                EnrichService.EnrichReport r = new EnrichService(paperStore(), client, arxiv.batchSize(), arxiv.maxAttempts())
+                        .enrich(0, line -> LOG.info("enrich: {}", line));
+                return String.format("%d of %d papers enriched, %d batches failed", r.enriched(), r.asked(), r.failedBatches());
+            }
+            case AUDIT -> {
+                AuditSummary s = auditService().run(new AuditService.Request(false, 0), new LoggingAuditListener(), stop);
+                return String.format("%d checked, %d newly dead, %d recovered, %d still due", s.checked(), s.newlyDead().size(),
+                        s.recovered().size(), s.stillDue());
+            }
+            case REPORT -> {
+                return "reports are not built yet";
+            }
+        }
+        throw new IllegalStateException("unknown job " + kind);
     }
 
     @Override

@@ -3,18 +3,23 @@ package org.reprotrack.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.reprotrack.check.CheckResult;
 import org.reprotrack.check.KnownState;
 import org.reprotrack.check.RepoChecker;
+import org.reprotrack.check.Sleeper;
 import org.reprotrack.check.StatusPolicy;
 import org.reprotrack.check.github.BadCredentialsException;
 import org.reprotrack.check.github.GitHubChecker;
@@ -23,14 +28,23 @@ import org.reprotrack.check.hosts.HostCheckers;
 import org.reprotrack.check.hosts.UrlCheck;
 import org.reprotrack.links.CodeHost;
 import org.reprotrack.store.AuditStore;
+import org.reprotrack.store.AuditWorkStore;
 import org.reprotrack.store.DuePage;
 import org.reprotrack.store.DueRepo;
 import org.reprotrack.store.PageStore;
 
 /**
- * One audit run: picks repositories (due ones, most overdue first, or all), checks GitHub ones
- * in batches through {@link GitHubChecker} and the others one by one through {@link HostCheckers},
- * and records each answer as soon as it arrives, so nothing checked is lost if the run stops.
+ * Audit runs. A run's work list (due repositories most overdue first, then due web pages) is
+ * planned once into the store; workers claim small batches of it with a lease, check them, and
+ * record each answer as it arrives, marking its item done in the same transaction. So:
+ * <ul>
+ *   <li>a killed process loses no recorded check, and the next start finishes the same run;</li>
+ *   <li>a second audit started while one runs (another node, or the CLI beside the scheduler)
+ *       joins it and shares the rest of the work: nothing is checked twice in one run;</li>
+ *   <li>a stop request ends the worker at its next checkpoint and gives back what it held.</li>
+ * </ul>
+ * GitHub repositories go in GraphQL batches when a token is present, else one REST call each;
+ * the other hosts through their checkers; other links' pages over plain HTTP.
  */
 public final class AuditService {
 
@@ -38,213 +52,327 @@ public final class AuditService {
     public static final int UNAUTHENTICATED_HOURLY = 60;
     /** Repositories handed to the GitHub checker at once: one GraphQL query's worth. */
     private static final int GITHUB_CHUNK = 100;
-    /** How long a failed run waits for its other checks to notice and end. */
+    /** How long a failed worker waits for its other checks to notice and end. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** How long a worker waits before looking again when other workers hold the rest of the run. */
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
 
     private final AuditStore store;
     private final PageStore pages;
+    private final AuditWorkStore work;
     private final GitHubAccess github;
     private final HostCheckers hosts;
     private final StatusPolicy policy;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final int hostConcurrency;
+    private final String node;
+    private final Duration lease;
 
-    public AuditService(AuditStore store, PageStore pages, GitHubAccess github, HostCheckers hosts, StatusPolicy policy,
-            Clock clock, int hostConcurrency) {
+    public AuditService(AuditStore store, PageStore pages, AuditWorkStore work, GitHubAccess github, HostCheckers hosts,
+            StatusPolicy policy, Clock clock, Sleeper sleeper, int hostConcurrency, String node, Duration lease) {
         this.store = store;
         this.pages = pages;
+        this.work = work;
         this.github = github;
         this.hosts = hosts;
         this.policy = policy;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.hostConcurrency = hostConcurrency;
+        this.node = node;
+        this.lease = lease;
     }
 
-    /** What to check. {@code limit} 0 means no limit. */
+    /** What a new run checks: every repository or the due ones; {@code limit} 0 means no limit. */
     public record Request(boolean all, int limit) {
     }
 
+    /** Runs an audit to its end. */
+    public AuditSummary run(Request request, AuditListener listener) {
+        return run(request, listener, () -> false);
+    }
+
     /**
-     * Runs the audit.
+     * Runs (or joins, or resumes) the audit until its work list is done, or until
+     * {@code stopRequested} is true at a checkpoint.
      *
      * @throws AuditException when GitHub rejects the token; the checks recorded before stay recorded
      */
-    public AuditSummary run(Request request, AuditListener listener) {
+    public AuditSummary run(Request request, AuditListener listener, BooleanSupplier stopRequested) {
         Instant started = clock.instant();
-        List<DueRepo> picked = store.select(started, request.all(), request.limit() <= 0 ? Integer.MAX_VALUE : request.limit(),
-                github.tokenFingerprint());
-        List<DueRepo> onGitHub = new ArrayList<>();
-        List<DueRepo> elsewhere = new ArrayList<>();
-        for (DueRepo r : picked) {
-            (r.known().ref().host() == CodeHost.GITHUB ? onGitHub : elsewhere).add(r);
+        String worker = node + ":" + UUID.randomUUID().toString().substring(0, 8);
+        int limit = request.limit() <= 0 ? Integer.MAX_VALUE : request.limit();
+        AuditWorkStore.RunRef run = work.beginOrJoin(request.all() ? "all" : "due", node, started,
+                () -> plan(request.all(), limit, started, listener));
+        if (!run.created()) {
+            listener.note("joined audit run " + run.runId() + " (started " + run.startedAt().truncatedTo(ChronoUnit.SECONDS)
+                    + "): its remaining work is shared, nothing is checked twice");
         }
-        if (!github.hasToken() && onGitHub.size() > UNAUTHENTICATED_HOURLY) {
-            listener.note(String.format("no GitHub token in $%s: GitHub answers only %d requests an hour without one, so "
-                            + "the %d most overdue of %d GitHub repositories are checked and the rest stay due "
-                            + "(set %s to a token for 5,000 an hour)", github.tokenEnv(), UNAUTHENTICATED_HOURLY,
-                    UNAUTHENTICATED_HOURLY, onGitHub.size(), github.tokenEnv()));
-            onGitHub = new ArrayList<>(onGitHub.subList(0, UNAUTHENTICATED_HOURLY));
-        }
-        int pageRoom = request.limit() <= 0 ? Integer.MAX_VALUE : Math.max(0, request.limit() - picked.size());
-        List<DuePage> duePages = pageRoom == 0 ? List.of() : pages.select(started, request.all(), pageRoom);
-        int total = onGitHub.size() + elsewhere.size() + duePages.size();
-        long runId = store.startRun(request.all() ? "all" : "due", total, started);
+        int total = Math.min(limit, work.remaining(run.runId()));
         Tally tally = new Tally();
         AtomicInteger done = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
         try (GitHubChecker checker = github.open(listener::waiting)) {
-            AtomicBoolean stopped = new AtomicBoolean();
-            Recorder recorder = (repo, result) -> {
-                if (stopped.get()) {
-                    return; // the run has failed: an answer still in flight (or an "interrupted") is not recorded
-                }
-                StatusPolicy.Transition t = policy.apply(repo.state(), repo.movedTo(), result);
-                store.record(runId, repo, result, t, github.tokenFingerprint());
-                tally.add(repo, result, t);
+            Runnable progress = () -> {
                 RateLimitStats stats = checker.stats();
                 listener.progress(new AuditListener.Progress(done.incrementAndGet(), total, stats.requestsSent(),
                         stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
             };
+            Worker w = new Worker(run.runId(), worker, checker, tally, failed, progress);
+            String state;
             try {
-                checkGitHub(checker, onGitHub, recorder, stopped);
-                checkElsewhere(elsewhere, recorder, stopped);
-                checkPages(runId, duePages, tally, stopped, () -> {
-                    RateLimitStats stats = checker.stats();
-                    listener.progress(new AuditListener.Progress(done.incrementAndGet(), total, stats.requestsSent(),
-                            stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
-                });
+                state = w.work(limit, stopRequested);
             } catch (BadCredentialsException e) {
-                finish(runId, "failed", checker.stats(), tally);
+                end(run.runId(), worker, checker, "failed", tally);
                 throw new AuditException("GitHub rejected the token in $" + github.tokenEnv()
                         + " (401 Bad credentials): create a new token, or unset " + github.tokenEnv()
                         + " to audit without one; the " + done.get() + " checks made before are kept");
             } catch (RuntimeException e) {
-                finish(runId, "failed", checker.stats(), tally);
+                end(run.runId(), worker, checker, "failed", tally);
                 throw e;
             }
+            end(run.runId(), worker, checker, state, tally);
             RateLimitStats stats = checker.stats();
-            finish(runId, "finished", stats, tally);
-            return tally.summary(runId, stats, Duration.between(started, clock.instant()), store.countDue(clock.instant()));
+            return tally.summary(run.runId(), stats, Duration.between(started, clock.instant()), store.countDue(clock.instant()));
         }
     }
 
-    private void finish(long runId, String state, RateLimitStats stats, Tally tally) {
-        store.finishRun(runId, state, clock.instant(), stats.requestsSent(), stats.totalWait().toMillis(),
-                tally.verdictsJson(), tally.changesJson());
-    }
-
-    @FunctionalInterface
-    private interface Recorder {
-        void record(DueRepo repo, CheckResult result);
+    /** The work list of a new run: due repositories (GitHub capped without a token), then due pages. */
+    private List<AuditWorkStore.Target> plan(boolean all, int limit, Instant now, AuditListener listener) {
+        List<AuditWorkStore.Target> targets = new ArrayList<>();
+        int gitHub = 0;
+        int skipped = 0;
+        for (AuditStore.Planned p : store.planDue(now, all, limit)) {
+            if (p.github() && !github.hasToken() && gitHub >= UNAUTHENTICATED_HOURLY) {
+                skipped++;
+                continue;
+            }
+            gitHub += p.github() ? 1 : 0;
+            targets.add(new AuditWorkStore.Target(p.id(), null));
+        }
+        if (skipped > 0) {
+            listener.note(String.format("no GitHub token in $%s: GitHub answers only %d requests an hour without one, so "
+                            + "the %d most overdue of %d GitHub repositories are checked and the rest stay due "
+                            + "(set %s to a token for 5,000 an hour)", github.tokenEnv(), UNAUTHENTICATED_HOURLY,
+                    UNAUTHENTICATED_HOURLY, gitHub + skipped, github.tokenEnv()));
+        }
+        int room = limit - targets.size();
+        if (room > 0) {
+            for (Long page : pages.planDue(now, all, room)) {
+                targets.add(new AuditWorkStore.Target(null, page));
+            }
+        }
+        return targets;
     }
 
     /**
-     * GitHub in chunks of one GraphQL query, as many chunks in flight as the checker allows, each
-     * chunk recorded when its query is answered; over REST (no token, or GraphQL off) one
-     * repository at a time on as many threads as the REST concurrency, each recorded as soon as it
-     * is answered, so a 401 or a stop in the middle loses no answer already paid for.
+     * Ends this worker's part: usage added to the run, held work given back, and the run closed
+     * when its work is done (by whichever worker sees that first) or failed.
      */
-    private void checkGitHub(GitHubChecker checker, List<DueRepo> repos, Recorder recorder, AtomicBoolean stopped) {
-        if (!github.batches()) {
-            runAll(repos, github.restConcurrency(), "github-audit", stopped,
-                    repo -> recorder.record(repo, checker.rest().check(repo.known())));
-            return;
+    private void end(long runId, String worker, GitHubChecker checker, String state, Tally tally) {
+        RateLimitStats stats = checker.stats();
+        store.addUsage(runId, stats.requestsSent(), stats.totalWait().toMillis());
+        work.release(runId, worker);
+        if (state.equals("failed")) {
+            store.finishShared(runId, "failed", clock.instant(), tally.changesJson());
+        } else if (work.remaining(runId) == 0) {
+            store.finishShared(runId, "finished", clock.instant(), tally.changesJson());
         }
-        List<List<DueRepo>> chunks = new ArrayList<>();
-        for (int from = 0; from < repos.size(); from += GITHUB_CHUNK) {
-            chunks.add(repos.subList(from, Math.min(repos.size(), from + GITHUB_CHUNK)));
-        }
-        runAll(chunks, github.parallelChunks(), "github-audit", stopped, chunk -> {
-            List<KnownState> states = chunk.stream().map(DueRepo::known).toList();
-            List<CheckResult> results = checker.check(states);
-            for (int i = 0; i < chunk.size(); i++) {
-                recorder.record(chunk.get(i), results.get(i));
-            }
-        });
     }
 
-    private void checkElsewhere(List<DueRepo> repos, Recorder recorder, AtomicBoolean stopped) {
-        runAll(repos, hostConcurrency, "host-audit", stopped, repo -> {
-            Optional<RepoChecker> checker = hosts.forHost(repo.known().ref().host());
-            CheckResult result = checker.isPresent() ? checker.get().check(repo.known())
-                    : CheckResult.unknown(repo.known().ref(), clock.instant(), null, "no checker for this host");
-            recorder.record(repo, result);
-        });
-    }
+    /** One worker's loop over the run's work list. */
+    private final class Worker {
+        private final long runId;
+        private final String worker;
+        private final GitHubChecker checker;
+        private final Tally tally;
+        private final AtomicBoolean failed;
+        private final Runnable progress;
 
-    /** Other links, over plain HTTP: HEAD, GET when HEAD is refused, bounded redirects. */
-    private void checkPages(long runId, List<DuePage> due, Tally tally, AtomicBoolean stopped, Runnable progress) {
-        runAll(due, hostConcurrency, "page-audit", stopped, page -> {
-            UrlCheck check = hosts.http().check(page.url());
-            if (stopped.get()) {
-                return;
-            }
-            StatusPolicy.Transition t = policy.apply(page.state(), null, check.status(), check.checkedAt(), null);
-            pages.record(runId, page, check.status(), check.checkedAt(), check.httpStatus(),
-                    check.redirects() == 0 ? null : check.finalUrl(), check.detail(), t);
-            tally.addPage(check.status());
-            progress.run();
-        });
-    }
-
-    /**
-     * Runs the tasks on a small pool, failing fast with the first task's exception. On failure it
-     * sets {@code stopped} (so answers still in flight are not recorded), interrupts the other
-     * tasks and waits for them to end: once this returns or throws, no task of the run writes to
-     * the store any more, and the count of recorded checks is final.
-     */
-    private static <T> void runAll(List<T> items, int threads, String name, AtomicBoolean stopped, Task<T> task) {
-        if (items.isEmpty() || stopped.get()) {
-            return;
+        Worker(long runId, String worker, GitHubChecker checker, Tally tally, AtomicBoolean failed, Runnable progress) {
+            this.runId = runId;
+            this.worker = worker;
+            this.checker = checker;
+            this.tally = tally;
+            this.failed = failed;
+            this.progress = progress;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> {
-                    if (!stopped.get()) {
-                        task.run(item);
+
+        /** @return {@code finished} when the list is done or this worker's limit reached, {@code stopped} on request */
+        String work(int limit, BooleanSupplier stopRequested) {
+            int taken = 0;
+            while (taken < limit) {
+                if (stopRequested.getAsBoolean()) {
+                    return "stopped";
+                }
+                Instant now = clock.instant();
+                List<AuditWorkStore.Item> items = work.claim(runId, worker, now, now.plus(lease),
+                        Math.min(claimSize(), limit - taken));
+                if (items.isEmpty()) {
+                    if (work.remaining(runId) == 0) {
+                        return "finished";
                     }
-                    return null;
-                }));
+                    idle(); // the rest is held by other workers: their leases run out if they died
+                    continue;
+                }
+                taken += items.size();
+                check(items);
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    stop(stopped, futures, pool);
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    stop(stopped, futures, pool);
-                    Thread.currentThread().interrupt();
-                    throw new AuditException("the audit was interrupted; the checks recorded so far are kept");
+            return "finished";
+        }
+
+        private int claimSize() {
+            return github.batches() ? GITHUB_CHUNK * github.parallelChunks() : Math.max(github.restConcurrency(), hostConcurrency) * 4;
+        }
+
+        private void idle() {
+            try {
+                sleeper.sleep(IDLE_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditException("the audit was interrupted; the checks recorded so far are kept");
+            }
+        }
+
+        private void check(List<AuditWorkStore.Item> items) {
+            List<Long> repoIds = items.stream().filter(i -> i.repoId() != null).map(AuditWorkStore.Item::repoId).toList();
+            List<Long> pageIds = items.stream().filter(i -> i.pageId() != null).map(AuditWorkStore.Item::pageId).toList();
+            Map<Long, DueRepo> repos = store.load(repoIds, github.tokenFingerprint());
+            Map<Long, DuePage> duePages = pages.load(pageIds);
+            List<Claimed<DueRepo>> onGitHub = new ArrayList<>();
+            List<Claimed<DueRepo>> elsewhere = new ArrayList<>();
+            List<Claimed<DuePage>> webPages = new ArrayList<>();
+            for (AuditWorkStore.Item item : items) {
+                if (item.repoId() != null && repos.containsKey(item.repoId())) {
+                    DueRepo repo = repos.get(item.repoId());
+                    (repo.known().ref().host() == CodeHost.GITHUB ? onGitHub : elsewhere).add(new Claimed<>(item, repo));
+                } else if (item.pageId() != null && duePages.containsKey(item.pageId())) {
+                    webPages.add(new Claimed<>(item, duePages.get(item.pageId())));
                 }
             }
-        } finally {
+            checkGitHub(onGitHub);
+            runAll(elsewhere, hostConcurrency, "host-audit", c -> {
+                Optional<RepoChecker> hostChecker = hosts.forHost(c.target().known().ref().host());
+                CheckResult result = hostChecker.isPresent() ? hostChecker.get().check(c.target().known())
+                        : CheckResult.unknown(c.target().known().ref(), clock.instant(), null, "no checker for this host");
+                record(c, result);
+            });
+            runAll(webPages, hostConcurrency, "page-audit", c -> {
+                UrlCheck check = hosts.http().check(c.target().url());
+                if (failed.get()) {
+                    return;
+                }
+                DuePage page = c.target();
+                StatusPolicy.Transition t = policy.apply(page.state(), null, check.status(), check.checkedAt(), null);
+                if (pages.record(runId, page, check.status(), check.checkedAt(), check.httpStatus(),
+                        check.redirects() == 0 ? null : check.finalUrl(), check.detail(), t, c.item(), worker)) {
+                    tally.addPage(check.status());
+                    progress.run();
+                }
+            });
+            work.renew(runId, worker, clock.instant().plus(lease));
+        }
+
+        /**
+         * GitHub in chunks of one GraphQL query, as many in flight as the checker allows, each chunk
+         * recorded when its query is answered; over REST one repository at a time on as many threads
+         * as the REST concurrency, each recorded as soon as it is answered, so a 401 or a stop in the
+         * middle loses no answer already paid for.
+         */
+        private void checkGitHub(List<Claimed<DueRepo>> repos) {
+            if (!github.batches()) {
+                runAll(repos, github.restConcurrency(), "github-audit", c -> record(c, checker.rest().check(c.target().known())));
+                return;
+            }
+            List<List<Claimed<DueRepo>>> chunks = new ArrayList<>();
+            for (int from = 0; from < repos.size(); from += GITHUB_CHUNK) {
+                chunks.add(repos.subList(from, Math.min(repos.size(), from + GITHUB_CHUNK)));
+            }
+            runAll(chunks, github.parallelChunks(), "github-audit", chunk -> {
+                List<KnownState> states = chunk.stream().map(c -> c.target().known()).toList();
+                List<CheckResult> results = checker.check(states);
+                for (int i = 0; i < chunk.size(); i++) {
+                    record(chunk.get(i), results.get(i));
+                }
+            });
+        }
+
+        private void record(Claimed<DueRepo> claimed, CheckResult result) {
+            if (failed.get()) {
+                return; // the run has failed: an answer still in flight (or an "interrupted") is not recorded
+            }
+            DueRepo repo = claimed.target();
+            StatusPolicy.Transition t = policy.apply(repo.state(), repo.movedTo(), result);
+            if (store.record(runId, repo, result, t, github.tokenFingerprint(), claimed.item(), worker)) {
+                tally.add(repo, result, t);
+                progress.run();
+            }
+        }
+
+        /**
+         * Runs the tasks on a small pool, failing fast with the first task's exception. On failure it
+         * marks the run failed (so answers still in flight are not recorded), interrupts the other
+         * tasks and waits for them to end: once this returns or throws, no task writes any more.
+         */
+        private <T> void runAll(List<T> items, int threads, String name, Task<T> task) {
+            if (items.isEmpty() || failed.get()) {
+                return;
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (T item : items) {
+                    futures.add(pool.submit(() -> {
+                        if (!failed.get()) {
+                            task.run(item);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        stop(futures, pool);
+                        if (e.getCause() instanceof RuntimeException r) {
+                            throw r;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    } catch (InterruptedException e) {
+                        stop(futures, pool);
+                        Thread.currentThread().interrupt();
+                        throw new AuditException("the audit was interrupted; the checks recorded so far are kept");
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private void stop(List<Future<?>> futures, ExecutorService pool) {
+            failed.set(true);
+            futures.forEach(x -> x.cancel(true));
             pool.shutdownNow();
+            boolean interrupted = Thread.interrupted();
+            try {
+                // Interrupted HTTP calls and back-off sleeps end at once; a record in progress commits.
+                pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private static void stop(AtomicBoolean stopped, List<Future<?>> futures, ExecutorService pool) {
-        stopped.set(true);
-        futures.forEach(x -> x.cancel(true));
-        pool.shutdownNow();
-        boolean interrupted = Thread.interrupted();
-        try {
-            // Interrupted HTTP calls and back-off sleeps end at once; a record in progress commits.
-            pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    /** A target with the work item that holds it. */
+    private record Claimed<T>(AuditWorkStore.Item item, T target) {
     }
 
     @FunctionalInterface

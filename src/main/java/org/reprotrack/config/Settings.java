@@ -16,6 +16,7 @@ public record Settings(
         Arxiv arxiv,
         Ingest ingest,
         Schedules schedules,
+        Cluster cluster,
         Dashboard dashboard) {
 
     public Settings {
@@ -26,20 +27,23 @@ public record Settings(
         require(arxiv != null, "arxiv", "is missing");
         require(ingest != null, "ingest", "is missing");
         require(schedules != null, "schedules", "is missing");
+        require(cluster != null, "cluster", "is missing");
+        require(!cluster.enabled() || database.url().startsWith("jdbc:postgresql:"), "cluster.enabled",
+                "needs a PostgreSQL database.url (jdbc:postgresql://...): an embedded H2 file cannot be shared by nodes");
         require(dashboard != null, "dashboard", "is missing");
     }
 
     /** A copy with another database URL (the {@code --db} flag). */
     public Settings withDatabaseUrl(String url) {
         return new Settings(new Database(url, database.user(), database.password(), database.poolSize()),
-                github, audit, hosts, arxiv, ingest, schedules, dashboard);
+                github, audit, hosts, arxiv, ingest, schedules, cluster, dashboard);
     }
 
     /** A copy with another GitHub API base URL (the {@code --github-api} flag). */
     public Settings withGitHubApiUrl(String url) {
         return new Settings(database, new GitHub(url, github.graphqlUrl(), github.tokenEnv(), github.graphql(),
                 github.restConcurrency(), github.graphqlConcurrency(), github.connectTimeoutSeconds(),
-                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, dashboard);
+                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, cluster, dashboard);
     }
 
     public record Database(String url, String user, String password, int poolSize) {
@@ -153,6 +157,28 @@ public record Settings(
         public Schedule {
             require(cron != null && cron.trim().split("\\s+").length >= 6, "schedules.*.cron",
                     "must be a Quartz cron expression with 6 or 7 fields (seconds first), got '" + cron + "'");
+        }
+    }
+
+    /** Several nodes on one PostgreSQL database. */
+    public record Cluster(boolean enabled, String nodeName, int checkinIntervalSeconds, int leaseSeconds) {
+        public Cluster {
+            nodeName = Objects.requireNonNullElse(nodeName, "").trim();
+            require(nodeName.length() <= 100, "cluster.node_name", "must be at most 100 characters");
+            require(checkinIntervalSeconds >= 1, "cluster.checkin_interval_seconds", "must be at least 1");
+            require(leaseSeconds >= 10, "cluster.lease_seconds", "must be at least 10");
+        }
+
+        /** The configured name, else the host name. */
+        public String effectiveNodeName() {
+            if (!nodeName.isEmpty()) {
+                return nodeName;
+            }
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "node";
+            }
         }
     }
 

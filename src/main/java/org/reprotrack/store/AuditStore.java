@@ -7,9 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +36,8 @@ public final class AuditStore {
     private static final String REPO_COLUMNS = """
             r.id, r.host, r.path, r.status, r.status_since, r.first_seen_dead, r.last_alive, r.failing_checks,
             r.next_check, r.etag, r.etag_token, r.host_id, r.metadata, r.moved_to""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
 
@@ -111,10 +120,25 @@ public final class AuditStore {
      */
     public void record(@Nullable Long runId, DueRepo repo, CheckResult result, StatusPolicy.Transition transition,
             String tokenFingerprint) {
+        record(runId, repo, result, transition, tokenFingerprint, null, "");
+    }
+
+    /**
+     * Records the check of a work item of an audit run, marking the item done in the same
+     * transaction.
+     *
+     * @return false, recording nothing, when {@code worker} no longer holds the item
+     */
+    public boolean record(@Nullable Long runId, DueRepo repo, CheckResult result, StatusPolicy.Transition transition,
+            String tokenFingerprint, AuditWorkStore.@Nullable Item item, String worker) {
         RepoState next = transition.next();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (item != null && !AuditWorkStore.markDone(c, item, worker)) {
+                    c.rollback();
+                    return false;
+                }
                 insertCheck(c, runId, repo.id(), result, transition.changed(repo.state()));
                 updateRepo(c, repo, result, next, tokenFingerprint);
                 if (runId != null) {
@@ -124,6 +148,7 @@ public final class AuditStore {
                     }
                 }
                 c.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -134,6 +159,110 @@ public final class AuditStore {
             throw new StoreException("cannot record the check of " + repo.known().ref().key() + ": " + e.getMessage(), e);
         }
     }
+
+    /** A planned repository: its row id and whether it is on GitHub (the no-token budget applies to those). */
+    public record Planned(long id, boolean github) {
+    }
+
+    /** The repositories an audit run will check, most overdue first (never-checked ones first of all). */
+    public List<Planned> planDue(Instant now, boolean all, int limit) {
+        String sql = "SELECT id, host FROM repo " + (all ? "" : "WHERE next_check IS NULL OR next_check <= ? ")
+                + "ORDER BY CASE WHEN next_check IS NULL THEN 0 ELSE 1 END, next_check, id FETCH FIRST ? ROWS ONLY";
+        List<Planned> planned = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!all) {
+                st.setObject(i++, Timestamp.of(now).value());
+            }
+            st.setInt(i, limit);
+            st.setFetchSize(1000);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    planned.add(new Planned(rs.getLong(1), CodeHost.GITHUB.name().equals(rs.getString(2))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot plan an audit: " + e.getMessage(), e);
+        }
+        return planned;
+    }
+
+    /** What the store knows of the given repositories, for checking them. */
+    public Map<Long, DueRepo> load(Collection<Long> ids, String tokenFingerprint) {
+        Map<Long, DueRepo> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT " + REPO_COLUMNS + " FROM repo r WHERE r.id IN (" + marks + ")")) {
+            int i = 1;
+            for (Long id : ids) {
+                st.setLong(i++, id);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    DueRepo repo = dueRepo(rs, tokenFingerprint);
+                    found.put(repo.id(), repo);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot load repositories to check: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** Adds one worker's GitHub requests and rate-limit waits to its run. */
+    public void addUsage(long runId, long requests, long waitMillis) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("UPDATE audit_run SET requests = requests + ?, wait_ms = wait_ms + ? WHERE id = ?")) {
+            st.setLong(1, requests);
+            st.setLong(2, waitMillis);
+            st.setLong(3, runId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record audit usage: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends a run that is still running (the first worker to see its work done wins), with counts
+     * taken from the history of every worker's checks.
+     *
+     * @return false when another worker ended it already
+     */
+    public boolean finishShared(long runId, String state, Instant now, String summaryJson) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("repositories", countsOf(c, "SELECT status, COUNT(*) FROM check_result WHERE audit_run_id = ? GROUP BY status", runId));
+            counts.put("pages", countsOf(c, "SELECT status, COUNT(*) FROM web_check WHERE audit_run_id = ? GROUP BY status", runId));
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE audit_run SET finished_at = ?, state = ?, counts = ?, summary = ? WHERE id = ? AND state = 'running'")) {
+                st.setObject(1, Timestamp.of(now).value());
+                st.setString(2, state);
+                st.setString(3, JSON.writeValueAsString(counts));
+                st.setString(4, summaryJson);
+                st.setLong(5, runId);
+                return st.executeUpdate() == 1;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot finish audit run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Integer> countsOf(Connection c, String sql, long runId) throws SQLException {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
 
     private static void insertCheck(Connection c, @Nullable Long runId, long repoId, CheckResult r, boolean changed) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""

@@ -24,6 +24,46 @@ public final class PageStore {
         this.dataSource = dataSource;
     }
 
+    /** Ids of the pages an audit run will check, never-checked first, then most overdue. */
+    public List<Long> planDue(Instant now, boolean all, int limit) {
+        List<Long> ids = new ArrayList<>();
+        for (DuePage p : select(now, all, limit)) {
+            ids.add(p.id());
+        }
+        return ids;
+    }
+
+    /** The given pages with their audit state. */
+    public java.util.Map<Long, DuePage> load(java.util.Collection<Long> ids) {
+        java.util.Map<Long, DuePage> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String sql = "SELECT id, url, status, status_since, first_seen_dead, last_alive, failing_checks, next_check "
+                + "FROM web_page WHERE id IN (" + marks + ")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Long id : ids) {
+                st.setLong(i++, id);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), page(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot load web pages to check: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private static DuePage page(ResultSet rs) throws SQLException {
+        RepoState state = new RepoState(CurrentStatus.valueOf(rs.getString(3)), Timestamp.read(rs, 4),
+                Timestamp.read(rs, 5), Timestamp.read(rs, 6), rs.getInt(7), Timestamp.read(rs, 8));
+        return new DuePage(rs.getLong(1), rs.getString(2), state);
+    }
+
     /** Pages to check, never-checked first, then most overdue. */
     public List<DuePage> select(Instant now, boolean all, int limit) {
         String sql = """
@@ -39,9 +79,7 @@ public final class PageStore {
             st.setInt(i, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    RepoState state = new RepoState(CurrentStatus.valueOf(rs.getString(3)), Timestamp.read(rs, 4),
-                            Timestamp.read(rs, 5), Timestamp.read(rs, 6), rs.getInt(7), Timestamp.read(rs, 8));
-                    due.add(new DuePage(rs.getLong(1), rs.getString(2), state));
+                    due.add(page(rs));
                 }
             }
         } catch (SQLException e) {
@@ -51,12 +89,17 @@ public final class PageStore {
     }
 
     /** Appends the check to the page's history and moves the page to its next state, in one transaction. */
-    public void record(@Nullable Long runId, DuePage page, RepoStatus verdict, Instant at, @Nullable Integer httpStatus,
-            @Nullable String finalUrl, String detail, StatusPolicy.Transition transition) {
+    public boolean record(@Nullable Long runId, DuePage page, RepoStatus verdict, Instant at, @Nullable Integer httpStatus,
+            @Nullable String finalUrl, String detail, StatusPolicy.Transition transition,
+            AuditWorkStore.@Nullable Item item, String worker) {
         RepoState next = transition.next();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (item != null && !AuditWorkStore.markDone(c, item, worker)) {
+                    c.rollback();
+                    return false;
+                }
                 try (PreparedStatement st = c.prepareStatement("""
                         INSERT INTO web_check (web_page_id, audit_run_id, checked_at, status, http_status, final_url, detail, changed)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -100,6 +143,7 @@ public final class PageStore {
                     }
                 }
                 c.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

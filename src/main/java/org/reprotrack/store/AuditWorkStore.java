@@ -1,0 +1,235 @@
+package org.reprotrack.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The work list of audit runs (audit_item): what a run will check, which worker holds which
+ * items, and what is done. It is what makes a run resumable after a killed process and shareable
+ * by several nodes without checking anything twice:
+ * <ul>
+ *   <li>one run at a time: creating a run locks {@code audit_lock}, so a second starter joins the
+ *       running run instead of planning another;</li>
+ *   <li>workers claim small batches with a lease ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so
+ *       concurrent claims never block each other or take the same rows);</li>
+ *   <li>an item becomes done in the transaction that records its check, and only for the worker
+ *       holding it, so a check is recorded once per run even if a lease ran out.</li>
+ * </ul>
+ */
+public final class AuditWorkStore {
+
+    /** A planned target: a repository or a web page (exactly one id set). */
+    public record Target(@Nullable Long repoId, @Nullable Long pageId) {
+    }
+
+    /** An item a worker holds. */
+    public record Item(long runId, int position, @Nullable Long repoId, @Nullable Long pageId) {
+    }
+
+    /** The run a worker works on, and whether it was just created. */
+    public record RunRef(long runId, boolean created, Instant startedAt) {
+    }
+
+    private final DataSource dataSource;
+    private final boolean postgres;
+
+    public AuditWorkStore(DataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** What a new run would check, in order. */
+    public interface Planner {
+        List<Target> plan() throws SQLException;
+    }
+
+    /**
+     * Joins the running audit run, or creates one with the planner's targets, under a lock so two
+     * nodes starting at once end up in one run.
+     */
+    public RunRef beginOrJoin(String mode, String node, Instant now, Planner planner) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM audit_lock WHERE id = 1 FOR UPDATE");
+                     ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                }
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT id, started_at FROM audit_run WHERE state = 'running' ORDER BY id FETCH FIRST 1 ROWS ONLY");
+                     ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        RunRef joined = new RunRef(rs.getLong(1), false, Timestamp.read(rs, 2));
+                        c.commit();
+                        return joined;
+                    }
+                }
+                List<Target> targets = planner.plan();
+                long runId;
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO audit_run (started_at, state, planned, mode, node) VALUES (?, 'running', ?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    st.setObject(1, Timestamp.of(now).value());
+                    st.setInt(2, targets.size());
+                    st.setString(3, mode);
+                    st.setString(4, node);
+                    st.executeUpdate();
+                    try (ResultSet keys = st.getGeneratedKeys()) {
+                        keys.next();
+                        runId = keys.getLong(1);
+                    }
+                }
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO audit_item (run_id, position, repo_id, web_page_id, state) VALUES (?, ?, ?, ?, 'pending')")) {
+                    int position = 0;
+                    for (Target t : targets) {
+                        st.setLong(1, runId);
+                        st.setInt(2, position++);
+                        st.setObject(3, t.repoId(), java.sql.Types.BIGINT);
+                        st.setObject(4, t.pageId(), java.sql.Types.BIGINT);
+                        st.addBatch();
+                        if (position % 1000 == 0) {
+                            st.executeBatch();
+                        }
+                    }
+                    st.executeBatch();
+                }
+                c.commit();
+                return new RunRef(runId, true, now);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot start or join an audit run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} items that are pending or whose lease ran out, in plan order.
+     * On PostgreSQL rows another worker is claiming are skipped, not waited for.
+     */
+    public List<Item> claim(long runId, String worker, Instant now, Instant leaseUntil, int limit) {
+        String select = """
+                SELECT position, repo_id, web_page_id FROM audit_item
+                WHERE run_id = ? AND (state = 'pending' OR (state = 'claimed' AND lease_until < ?))
+                ORDER BY position FETCH FIRST ? ROWS ONLY""" + (postgres ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE");
+        List<Item> items = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement st = c.prepareStatement(select)) {
+                    st.setLong(1, runId);
+                    st.setObject(2, Timestamp.of(now).value());
+                    st.setInt(3, limit);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            long repo = rs.getLong(2);
+                            Long repoId = rs.wasNull() ? null : repo;
+                            long page = rs.getLong(3);
+                            Long pageId = rs.wasNull() ? null : page;
+                            items.add(new Item(runId, rs.getInt(1), repoId, pageId));
+                        }
+                    }
+                }
+                try (PreparedStatement st = c.prepareStatement(
+                        "UPDATE audit_item SET state = 'claimed', claimed_by = ?, lease_until = ? WHERE run_id = ? AND position = ?")) {
+                    for (Item item : items) {
+                        st.setString(1, worker);
+                        st.setObject(2, Timestamp.of(leaseUntil).value());
+                        st.setLong(3, runId);
+                        st.setInt(4, item.position());
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot claim audit work: " + e.getMessage(), e);
+        }
+        return items;
+    }
+
+    /**
+     * Marks an item done inside the caller's transaction (the one recording its check).
+     *
+     * @return false when the worker no longer holds the item (its lease ran out and another took
+     *     it): the caller must roll back, so the check is recorded once
+     */
+    public static boolean markDone(Connection c, Item item, String worker) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE audit_item SET state = 'done' WHERE run_id = ? AND position = ? AND state = 'claimed' AND claimed_by = ?""")) {
+            st.setLong(1, item.runId());
+            st.setInt(2, item.position());
+            st.setString(3, worker);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    /** Extends the leases of what a worker holds, so a long rate-limit wait does not hand its work to another node. */
+    public void renew(long runId, String worker, Instant leaseUntil) {
+        update("UPDATE audit_item SET lease_until = ? WHERE run_id = ? AND claimed_by = ? AND state = 'claimed'",
+                Timestamp.of(leaseUntil).value(), runId, worker);
+    }
+
+    /** Gives back what a worker holds but did not check (a graceful stop), for the next start. */
+    public void release(long runId, String worker) {
+        update("UPDATE audit_item SET state = 'pending', claimed_by = NULL, lease_until = NULL "
+                + "WHERE run_id = ? AND claimed_by = ? AND state = 'claimed'", runId, worker);
+    }
+
+    /** Items not yet done (pending or held by someone). */
+    public int remaining(long runId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM audit_item WHERE run_id = ? AND state <> 'done'")) {
+            st.setLong(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count audit work: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many times each target of a run was recorded as done (for tests and checks: always 1). */
+    public int done(long runId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM audit_item WHERE run_id = ? AND state = 'done'")) {
+            st.setLong(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count audit work: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot update audit work: " + e.getMessage(), e);
+        }
+    }
+}

@@ -119,7 +119,7 @@ public final class AuditService {
                 listener.progress(new AuditListener.Progress(done.incrementAndGet(), total, stats.requestsSent(),
                         stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
             };
-            Worker w = new Worker(run.runId(), worker, checker, tally, failed, progress);
+            Worker w = new Worker(run.runId(), worker, checker, tally, failed, progress, stopRequested);
             String state;
             try {
                 state = w.work(limit, stopRequested);
@@ -189,8 +189,11 @@ public final class AuditService {
         private final Tally tally;
         private final AtomicBoolean failed;
         private final Runnable progress;
+        private final BooleanSupplier stopRequested;
 
-        Worker(long runId, String worker, GitHubChecker checker, Tally tally, AtomicBoolean failed, Runnable progress) {
+        Worker(long runId, String worker, GitHubChecker checker, Tally tally, AtomicBoolean failed, Runnable progress,
+                BooleanSupplier stopRequested) {
+            this.stopRequested = stopRequested;
             this.runId = runId;
             this.worker = worker;
             this.checker = checker;
@@ -328,7 +331,8 @@ public final class AuditService {
                 List<Future<?>> futures = new ArrayList<>();
                 for (T item : items) {
                     futures.add(pool.submit(() -> {
-                        if (!failed.get()) {
+                        // a checkpoint: after a stop request no new check starts; unstarted items go back
+                        if (!failed.get() && !stopRequested.getAsBoolean()) {
                             task.run(item);
                         }
                         return null;

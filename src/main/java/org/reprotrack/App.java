@@ -1,7 +1,6 @@
 package org.reprotrack;
 
 import java.time.Clock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -90,6 +89,12 @@ public final class App implements AutoCloseable {
         return http;
     }
 
+    /** The arXiv API client, at the configured URL unless another is given. */
+    public ArxivClient arxivClient(@Nullable String apiUrl) {
+        Settings.Arxiv arxiv = settings.arxiv();
+        return new ArxivClient(httpClient(), apiUrl != null ? apiUrl : arxiv.apiUrl(), Duration.ofSeconds(arxiv.minIntervalSeconds()), clock);
+    }
+
     public PaperStore paperStore() {
         return new PaperStore(database().dataSource(), clock);
     }
@@ -155,15 +160,14 @@ public final class App implements AutoCloseable {
     private String runJob(JobKind kind, BooleanSupplier stop) throws InterruptedException {
         switch (kind) {
             case INGEST -> {
-                List<Path> sources = settings.ingest().sources().stream().map(Path::of).toList();
-                IngestReport r = ingestService().ingest(sources, InputFormat.AUTO, IngestListener.SILENT);
+                IngestReport r = ingestService().ingestSources(settings.ingest().sources(), InputFormat.AUTO, arxivClient(null),
+                        IngestListener.SILENT);
                 return String.format("%d papers read: %d new, %d updated, %d unchanged; %d files failed",
                         r.papersRead(), r.papersNew(), r.papersUpdated(), r.papersUnchanged(), r.filesFailed());
             }
             case ENRICH -> {
                 Settings.Arxiv arxiv = settings.arxiv();
-                ArxivClient client = new ArxivClient(httpClient(), arxiv.apiUrl(), Duration.ofSeconds(arxiv.minIntervalSeconds()), clock);
-                EnrichService.EnrichReport r = new EnrichService(paperStore(), client, arxiv.batchSize(), arxiv.maxAttempts())
+                EnrichService.EnrichReport r = new EnrichService(paperStore(), arxivClient(null), arxiv.batchSize(), arxiv.maxAttempts())
                         .enrich(0, line -> LOG.info("enrich: {}", line));
                 return String.format("%d of %d papers enriched, %d batches failed", r.enriched(), r.asked(), r.failedBatches());
             }

@@ -1,6 +1,5 @@
 package org.reprotrack.cli;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.reprotrack.config.Settings;
 import org.reprotrack.ingest.ArxivClient;
@@ -32,8 +31,7 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings.Arxiv arxiv = root.app().settings().arxiv();
-        ArxivClient client = new ArxivClient(root.app().httpClient(), arxivApi != null ? arxivApi : arxiv.apiUrl(),
-                Duration.ofSeconds(arxiv.minIntervalSeconds()), root.app().clock());
+        ArxivClient client = root.app().arxivClient(arxivApi);
         EnrichService service = new EnrichService(root.app().paperStore(), client, arxiv.batchSize(), arxiv.maxAttempts());
         EnrichService.EnrichReport r = service.enrich(limit, line -> spec.commandLine().getErr().println("  " + line));
         spec.commandLine().getOut().printf("Enriched %d of %d papers asked; %d unknown to arXiv; %d batches failed%n",

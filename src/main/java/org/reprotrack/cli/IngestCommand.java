@@ -1,7 +1,6 @@
 package org.reprotrack.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,22 +34,27 @@ final class IngestCommand implements Callable<Integer> {
             description = "auto, listing, jsonl, atom or urls (default: ${DEFAULT-VALUE}, detected per file).")
     InputFormat format;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files or folders to read (default: ingest.sources of the config).")
-    List<Path> paths = new ArrayList<>();
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = {"Files or folders to read, or arXiv API queries written arxiv:QUERY",
+                    "(e.g. 'arxiv:cat:cs.CV AND submittedDate:[202508010000 TO 202508072359]');",
+                    "default: ingest.sources of the config."})
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--arxiv-api", paramLabel = "URL", description = "arXiv API query URL, overriding arxiv.api_url.")
+    String arxivApi;
 
     @Override
-    public Integer call() {
-        List<Path> targets = paths;
+    public Integer call() throws InterruptedException {
+        List<String> targets = paths;
         if (targets.isEmpty()) {
-            targets = root.app().settings().ingest().sources().stream().map(Path::of).toList();
+            targets = root.app().settings().ingest().sources();
             if (targets.isEmpty()) {
                 throw new UserException("no PATH given and ingest.sources is empty in the config; name a file or folder to read");
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        IngestReport report = root.app().ingestService().ingest(targets, format, new IngestListener() {
+        IngestReport report = root.app().ingestService().ingestSources(targets, format, root.app().arxivClient(arxivApi), new IngestListener() {
             @Override
             public void progress(String file, long papersRead) {
                 err.printf("  %s: %,d papers read...%n", file, papersRead);

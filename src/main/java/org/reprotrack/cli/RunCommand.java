@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.reprotrack.App;
+import org.reprotrack.schedule.JobKind;
 import org.reprotrack.schedule.Scheduling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -52,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println("Stop with Ctrl-C or SIGTERM.");
             out.flush();
+            firstStart(app, scheduling);
             stopped.await();
             out.println("stopping: waiting for running jobs to reach a checkpoint...");
             out.flush();
@@ -63,5 +65,34 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             closed.countDown();
         }
+    }
+
+    /**
+     * On a fresh database, ingest the configured sources now and audit right after, instead of
+     * leaving a new user with an empty dashboard until the first cron time. Later starts rely on
+     * the schedules (and their one catch-up run).
+     */
+    private static void firstStart(App app, Scheduling scheduling) {
+        var runs = app.jobRunStore();
+        if (!runs.lastRuns(JobKind.INGEST.id(), 1).isEmpty()) {
+            return;
+        }
+        Thread starter = new Thread(() -> {
+            try {
+                scheduling.triggerNow(JobKind.INGEST);
+                while (runs.lastRuns(JobKind.INGEST.id(), 1).stream().noneMatch(r -> r.finishedAt() != null)) {
+                    Thread.sleep(500);
+                }
+                if (runs.lastRuns(JobKind.AUDIT.id(), 1).isEmpty()) {
+                    scheduling.triggerNow(JobKind.AUDIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // shutting down before the first runs finished: the schedules take over next time
+            }
+        }, "reprotrack-first-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 }

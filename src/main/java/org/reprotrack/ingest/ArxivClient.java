@@ -86,6 +86,52 @@ public final class ArxivClient {
         }
     }
 
+    /** One page of a search: its papers and the total the query matches. */
+    public record SearchPage(List<Paper> papers, long total) {
+    }
+
+    /**
+     * One page of an arXiv API search ({@code search_query}, e.g. {@code cat:cs.CV AND
+     * submittedDate:[202508010000 TO 202508312359]}), oldest submissions first so paging is stable.
+     */
+    public SearchPage search(String query, int start, int pageSize) throws ArxivException, InterruptedException {
+        HttpUrl url = apiUrl.newBuilder()
+                .addQueryParameter("search_query", query)
+                .addQueryParameter("start", String.valueOf(start))
+                .addQueryParameter("max_results", String.valueOf(pageSize))
+                .addQueryParameter("sortBy", "submittedDate")
+                .addQueryParameter("sortOrder", "ascending")
+                .build();
+        throttle.acquire();
+        Request request = new Request.Builder().url(url).header("User-Agent", ArxivClient.userAgent()).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() != 200) {
+                throw new ArxivException("arXiv API answered HTTP " + response.code() + " for query " + query);
+            }
+            List<Paper> papers = new ArrayList<>();
+            AtomReader.FeedSummary summary;
+            try (InputStream in = response.body().byteStream()) {
+                summary = new AtomReader().readFeed(in, new RecordSink() {
+                    @Override
+                    public void accept(Paper paper) {
+                        papers.add(paper);
+                    }
+
+                    @Override
+                    public void skip(long line, String reason) {
+                        // an error entry: reported through the total below
+                    }
+                });
+            } catch (InputException e) {
+                throw new ArxivException("arXiv API sent a broken feed: " + e.reason());
+            }
+            Long total = summary.totalResults();
+            return new SearchPage(papers, total == null ? papers.size() : total);
+        } catch (IOException e) {
+            throw new ArxivException("cannot reach the arXiv API at " + apiUrl.host() + ": " + e.getMessage());
+        }
+    }
+
     private static String userAgent() {
         String v = ArxivClient.class.getPackage().getImplementationVersion();
         return "reprotrack/" + (v == null ? "dev" : v) + " (+https://github.com/reprotrack/reprotrack)";

@@ -165,4 +165,55 @@ class IngestServiceTest {
         assertTrue(result.skippedCount() > 0);
         assertNull(result.failure());
     }
+
+    private static String feed(long total, String... ids) {
+        StringBuilder sb = new StringBuilder("<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:opensearch=\"http://a9.com/-/spec/opensearch/1.1/\">")
+                .append("<opensearch:totalResults>").append(total).append("</opensearch:totalResults>");
+        for (String id : ids) {
+            sb.append("<entry><id>http://arxiv.org/abs/").append(id).append("v1</id><title>Paper ").append(id)
+                    .append("</title><summary>Code: https://github.com/lab/p").append(id.replace(".", "")).append("</summary>")
+                    .append("<published>2025-08-01T00:00:00Z</published></entry>");
+        }
+        return sb.append("</feed>").toString();
+    }
+
+    @Test
+    void anArxivQuerySourceIsReadPageByPageAsOneTransaction() throws Exception {
+        try (mockwebserver3.MockWebServer arxiv = new mockwebserver3.MockWebServer()) {
+            arxiv.enqueue(new mockwebserver3.MockResponse.Builder().body(feed(201, "2508.00001", "2508.00002")).build());
+            arxiv.enqueue(new mockwebserver3.MockResponse.Builder().body(feed(201, "2508.00003")).build());
+            arxiv.start();
+            ArxivClient client = new ArxivClient(new okhttp3.OkHttpClient(), arxiv.url("/api/query").toString(),
+                    new Throttle(java.time.Duration.ZERO, Clock.systemUTC(), d -> { }));
+
+            IngestReport report = service.ingestSources(List.of("arxiv:cat:cs.CV AND submittedDate:[202508010000 TO 202508072359]"),
+                    InputFormat.AUTO, client, IngestListener.SILENT);
+
+            assertEquals(0, report.filesFailed());
+            assertEquals(3, report.papersNew());
+            assertEquals(3, report.codeLinks());
+            mockwebserver3.RecordedRequest first = arxiv.takeRequest();
+            assertEquals("cat:cs.CV AND submittedDate:[202508010000 TO 202508072359]", first.getUrl().queryParameter("search_query"));
+            assertEquals("0", first.getUrl().queryParameter("start"));
+            assertEquals("200", arxiv.takeRequest().getUrl().queryParameter("start"));
+            assertEquals(List.of("2508.00001", "2508.00002", "2508.00003"), paperIds());
+        }
+    }
+
+    @Test
+    void anArxivQueryThatFailsMidwayKeepsNothingAndSaysItIsReadAgain() throws Exception {
+        try (mockwebserver3.MockWebServer arxiv = new mockwebserver3.MockWebServer()) {
+            arxiv.enqueue(new mockwebserver3.MockResponse.Builder().body(feed(400, "2508.00001")).build());
+            arxiv.enqueue(new mockwebserver3.MockResponse.Builder().code(503).build());
+            arxiv.start();
+            ArxivClient client = new ArxivClient(new okhttp3.OkHttpClient(), arxiv.url("/api/query").toString(),
+                    new Throttle(java.time.Duration.ZERO, Clock.systemUTC(), d -> { }));
+
+            IngestReport report = service.ingestSources(List.of("arxiv:cat:cs.CV"), InputFormat.AUTO, client, IngestListener.SILENT);
+
+            assertEquals(1, report.filesFailed());
+            assertTrue(report.files().get(0).failure().contains("read again on the next run"), report.files().get(0).failure());
+            assertEquals(List.of(), paperIds());
+        }
+    }
 }

@@ -10,7 +10,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The arXiv API ({@code /api/query}): fetches papers by id, at most one request per interval as
@@ -57,33 +56,7 @@ public final class ArxivClient {
                 .addQueryParameter("start", "0")
                 .addQueryParameter("max_results", String.valueOf(ids.size()))
                 .build();
-        throttle.acquire();
-        Request request = new Request.Builder().url(url).header("User-Agent", ArxivClient.userAgent()).build();
-        try (Response response = http.newCall(request).execute()) {
-            if (response.code() != 200) {
-                throw new ArxivException("arXiv API answered HTTP " + response.code() + " for " + ids.size() + " ids");
-            }
-            ResponseBody body = response.body();
-            List<Paper> papers = new ArrayList<>();
-            try (InputStream in = body.byteStream()) {
-                InputFormat.ATOM.reader().read(in, new RecordSink() {
-                    @Override
-                    public void accept(Paper paper) {
-                        papers.add(paper);
-                    }
-
-                    @Override
-                    public void skip(long line, String reason) {
-                        // an error entry or an unknown id: that paper stays as it was
-                    }
-                });
-            } catch (InputException e) {
-                throw new ArxivException("arXiv API sent a broken feed: " + e.reason());
-            }
-            return papers;
-        } catch (IOException e) {
-            throw new ArxivException("cannot reach the arXiv API at " + apiUrl.host() + ": " + e.getMessage());
-        }
+        return get(url, ids.size() + " ids").papers();
     }
 
     /** One page of a search: its papers and the total the query matches. */
@@ -102,11 +75,16 @@ public final class ArxivClient {
                 .addQueryParameter("sortBy", "submittedDate")
                 .addQueryParameter("sortOrder", "ascending")
                 .build();
+        return get(url, "query " + query);
+    }
+
+    /** One throttled request; the feed's entries and total (error entries and unknown ids are simply absent). */
+    private SearchPage get(HttpUrl url, String what) throws ArxivException, InterruptedException {
         throttle.acquire();
         Request request = new Request.Builder().url(url).header("User-Agent", ArxivClient.userAgent()).build();
         try (Response response = http.newCall(request).execute()) {
             if (response.code() != 200) {
-                throw new ArxivException("arXiv API answered HTTP " + response.code() + " for query " + query);
+                throw new ArxivException("arXiv API answered HTTP " + response.code() + " for " + what);
             }
             List<Paper> papers = new ArrayList<>();
             AtomReader.FeedSummary summary;
@@ -119,7 +97,7 @@ public final class ArxivClient {
 
                     @Override
                     public void skip(long line, String reason) {
-                        // an error entry: reported through the total below
+                        // an error entry or an unknown id: that paper stays as it was
                     }
                 });
             } catch (InputException e) {

@@ -1,20 +1,16 @@
 package org.reprotrack.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.reprotrack.App;
 import org.reprotrack.store.LinkRow;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reprotrack links}: lists every link found, code and other. */
 @Command(name = "links", mixinStandardHelpOptions = true,
         description = {"Lists the links found in the papers, ordered by paper and position.",
                 "kind is code (a repository on a code host, with its repo_key) or other."})
-final class LinksCommand implements Callable<Integer> {
+final class LinksCommand extends ListCommand<LinkRow> {
 
     private static final List<Column<LinkRow>> COLUMNS = List.of(
             new Column<>("paper_id", 16, LinkRow::paperId),
@@ -27,22 +23,13 @@ final class LinksCommand implements Callable<Integer> {
             new Column<>("url", 70, LinkRow::url),
             new Column<>("context", 60, LinkRow::context));
 
-    @ParentCommand
-    RootCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, csv or json (one object per line) (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Override
+    List<Column<LinkRow>> columns() {
+        return COLUMNS;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        RowPrinter<LinkRow> printer = new RowPrinter<>(COLUMNS, format, out);
-        root.app().paperStore().forEachLink(printer::print);
-        out.flush();
-        return Cli.OK;
+    void rows(App app, Consumer<LinkRow> sink) {
+        app.paperStore().forEachLink(sink);
     }
 }

@@ -1,23 +1,20 @@
 package org.reprotrack.cli;
 
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.reprotrack.App;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.CurrentStatus;
 import org.reprotrack.store.RepoRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reprotrack repos}: lists code repositories with their current status. */
 @Command(name = "repos", mixinStandardHelpOptions = true,
         description = {"Lists code repositories with their current status, ordered by key.",
                 "Statuses: PENDING, OK, ARCHIVED, MOVED, EMPTY, PLACEHOLDER, FAILING, REPLACED, NOT_FOUND, BLOCKED."})
-final class ReposCommand implements Callable<Integer> {
+final class ReposCommand extends ListCommand<RepoRow> {
 
     private static final List<Column<RepoRow>> COLUMNS = List.of(
             new Column<>("repo_key", 45, RepoRow::repoKey),
@@ -35,26 +32,22 @@ final class ReposCommand implements Callable<Integer> {
             new Column<>("papers", 6, RepoRow::papers),
             new Column<>("detail", 60, RepoRow::detail));
 
-    @ParentCommand
-    RootCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--status", paramLabel = "STATUS", description = "Only repositories with this status.")
     @Nullable CurrentStatus status;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, csv or json (one object per line) (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Override
+    List<Column<RepoRow>> columns() {
+        return COLUMNS;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        RowPrinter<RepoRow> printer = new RowPrinter<>(COLUMNS, format, out);
-        root.app().auditStore().forEachRepo(status, printer::print);
-        out.flush();
-        return Cli.OK;
+    void rows(App app, Consumer<RepoRow> sink) {
+        app.auditStore().forEachRepo(status, sink);
+    }
+
+    @Override
+    String emptyHint() {
+        return "no repositories yet: run `reprotrack ingest PATH` first";
     }
 
     private static @Nullable String time(@Nullable Instant t) {

@@ -21,6 +21,12 @@ import org.reprotrack.ingest.IngestService;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.store.Database;
 import org.reprotrack.store.PaperStore;
+import org.reprotrack.store.ReportStore;
+import org.reprotrack.report.ArchiveLookup;
+import org.reprotrack.report.ReportService;
+import org.reprotrack.report.SoftwareHeritageClient;
+import org.reprotrack.report.WaybackClient;
+import java.nio.file.Path;
 
 /**
  * The composition root: builds every service from the settings, by constructor. The database is
@@ -107,6 +113,31 @@ public final class App implements AutoCloseable {
                 new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, Sleeper.SYSTEM,
                         () -> ThreadLocalRandom.current().nextDouble()),
                 policy, clock, a.hostConcurrency());
+    }
+
+    public ReportStore reportStore() {
+        return new ReportStore(database().dataSource());
+    }
+
+    /**
+     * Dead-link reports, with Software Heritage (and, when {@code archives.availability_check} is
+     * on, the Wayback availability API) reached as the config says. Called by the report command
+     * and the scheduled report job.
+     */
+    public ReportService reportService() {
+        Settings.Archives a = settings.archives();
+        Duration timeout = Duration.ofSeconds(a.timeoutSeconds());
+        OkHttpClient archiveClient = httpClient().newBuilder()
+                .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
+        Duration maxWait = Duration.ofSeconds(a.maxRateLimitWaitSeconds());
+        SoftwareHeritageClient swh = SoftwareHeritageClient.create(HttpUrl.get(a.softwareHeritageUrl()), archiveClient, clock,
+                Sleeper.SYSTEM, maxWait);
+        WaybackClient availability = a.availabilityCheck()
+                ? WaybackClient.create(HttpUrl.get(a.availabilityUrl()), archiveClient, clock, Sleeper.SYSTEM, maxWait)
+                : null;
+        ArchiveLookup lookup = new ArchiveLookup(reportStore(), swh, availability, HttpUrl.get(a.waybackUrl()),
+                Duration.ofDays(a.cacheDays()), clock);
+        return new ReportService(reportStore(), lookup, Path.of(settings.report().outputDir()), clock);
     }
 
     @Override

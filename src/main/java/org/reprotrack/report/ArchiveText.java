@@ -5,10 +5,10 @@ final class ArchiveText {
     private ArchiveText() {
     }
 
-    /** {@code archived, last visit 2025-03-01}, {@code not archived} or {@code unknown}. */
+    /** {@code archived, last visit 2025-03-01}, {@code not archived}, {@code unknown} (no answer, see the note) or {@code not looked up}. */
     static String softwareHeritage(ArchiveCopies a) {
         if (a.swhArchived() == null) {
-            return "unknown";
+            return a.notes().isEmpty() ? "not looked up" : "unknown";
         }
         if (!a.swhArchived()) {
             return "not archived";

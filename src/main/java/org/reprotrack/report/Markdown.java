@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Text that stays text in a GitHub-flavoured Markdown table cell: line breaks become spaces (a
  * newline would end the row), {@code |} is escaped (it would end the cell), Markdown punctuation
- * is backslash-escaped and {@code < > &} become entities (GitHub would otherwise render or strip
+ * is backslash-escaped (except an underscore inside a word, which GFM leaves alone) and {@code < > &} become entities (GitHub would otherwise render or strip
  * HTML).
  */
 final class Markdown {
@@ -29,7 +29,13 @@ final class Markdown {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '|', '\\', '`', '*', '_', '[', ']', '#', '~', '!' -> sb.append('\\').append(c);
+                case '_' -> {
+                    // GFM never reads an underscore inside a word as emphasis: NOT_FOUND stays readable in an e-mail
+                    boolean inWord = i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
+                            && Character.isLetterOrDigit(text.charAt(i + 1));
+                    sb.append(inWord ? "_" : "\\_");
+                }
+                case '|', '\\', '`', '*', '[', ']', '~' -> sb.append('\\').append(c);
                 default -> sb.append(c);
             }
         }

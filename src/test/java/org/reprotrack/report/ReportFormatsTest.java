@@ -189,7 +189,8 @@ class ReportFormatsTest {
         }
         assertTrue(md.contains("## Newly dead since the previous report (1)"));
         assertTrue(md.contains("## Recovered since the previous report (1)"));
-        assertTrue(md.contains("NOT\\_FOUND"), "statuses are escaped like any text");
+        assertTrue(md.contains("(was NOT_FOUND)"), "an underscore inside a word stays as it is");
+        assertTrue(md.contains("\\_under\\_"), "an underscore at a word edge is escaped");
         assertFalse(md.contains("<script>"));
         assertFalse(Pattern.compile("(?<!\\\\)\\]\\(javascript").matcher(md).find(), "no live javascript: link");
     }

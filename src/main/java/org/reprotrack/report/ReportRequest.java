@@ -27,4 +27,9 @@ public record ReportRequest(List<ReportFormat> formats, @Nullable Path outDir, @
                     + " not " + status);
         }
     }
+
+    /** The request of the scheduled report job: the formats named by {@code report.formats}, no filters, the configured folder. */
+    public static ReportRequest scheduled(List<String> formatNames) {
+        return new ReportRequest(formatNames.stream().map(ReportFormat::of).toList(), null, null, null);
+    }
 }

@@ -164,4 +164,13 @@ class ReportChangesTest extends ReportTestBase {
                 r.rows().stream().map(x -> x.paperId() + "/" + x.position()).toList());
         assertEquals(1, archives.getRequestCount());
     }
+
+    @Test
+    void scheduledRequestWritesTheConfiguredFormatsIntoTheDefaultFolder() {
+        ReportResult r = service().write(ReportRequest.scheduled(List.of("html", "md")));
+
+        assertEquals(List.of("dead-links-2026-01-10.md", "dead-links-latest.md", "dead-links-2026-01-10.html", "dead-links-latest.html"),
+                r.files().stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(4, service().files().list().size(), "the dashboard sees what the job wrote");
+    }
 }

@@ -11,6 +11,8 @@ import org.reprotrack.ingest.EnrichService;
 import org.reprotrack.ingest.IngestListener;
 import org.reprotrack.ingest.IngestReport;
 import org.reprotrack.ingest.InputFormat;
+import org.reprotrack.report.ReportRequest;
+import org.reprotrack.report.ReportResult;
 import org.reprotrack.schedule.JobKind;
 import org.reprotrack.schedule.Scheduling;
 import org.reprotrack.store.JobRunStore;
@@ -36,6 +38,12 @@ import org.reprotrack.ingest.IngestService;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.store.Database;
 import org.reprotrack.store.PaperStore;
+import org.reprotrack.store.ReportStore;
+import org.reprotrack.report.ArchiveLookup;
+import org.reprotrack.report.ReportService;
+import org.reprotrack.report.SoftwareHeritageClient;
+import org.reprotrack.report.WaybackClient;
+import java.nio.file.Path;
 
 /**
  * The composition root: builds every service from the settings, by constructor. The database is
@@ -177,10 +185,36 @@ public final class App implements AutoCloseable {
                         s.recovered().size(), s.stillDue());
             }
             case REPORT -> {
-                return "reports are not built yet";
+                ReportResult r = reportService().write(ReportRequest.scheduled(settings.report().formats()));
+                return r.files().size() + " report files written: " + r.files().stream().map(f -> f.getFileName().toString()).toList();
             }
         }
         throw new IllegalStateException("unknown job " + kind);
+    }
+
+    public ReportStore reportStore() {
+        return new ReportStore(database().dataSource());
+    }
+
+    /**
+     * Dead-link reports, with Software Heritage (and, when {@code archives.availability_check} is
+     * on, the Wayback availability API) reached as the config says. Called by the report command
+     * and the scheduled report job.
+     */
+    public ReportService reportService() {
+        Settings.Archives a = settings.archives();
+        Duration timeout = Duration.ofSeconds(a.timeoutSeconds());
+        OkHttpClient archiveClient = httpClient().newBuilder()
+                .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
+        Duration maxWait = Duration.ofSeconds(a.maxRateLimitWaitSeconds());
+        SoftwareHeritageClient swh = SoftwareHeritageClient.create(HttpUrl.get(a.softwareHeritageUrl()), archiveClient, clock,
+                Sleeper.SYSTEM, maxWait);
+        WaybackClient availability = a.availabilityCheck()
+                ? WaybackClient.create(HttpUrl.get(a.availabilityUrl()), archiveClient, clock, Sleeper.SYSTEM, maxWait)
+                : null;
+        ArchiveLookup lookup = new ArchiveLookup(reportStore(), swh, availability, HttpUrl.get(a.waybackUrl()),
+                Duration.ofDays(a.cacheDays()), clock);
+        return new ReportService(reportStore(), lookup, Path.of(settings.report().outputDir()), clock);
     }
 
     @Override

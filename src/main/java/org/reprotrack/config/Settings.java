@@ -17,6 +17,8 @@ public record Settings(
         Ingest ingest,
         Schedules schedules,
         Cluster cluster,
+        Report report,
+        Archives archives,
         Dashboard dashboard) {
 
     public Settings {
@@ -30,20 +32,22 @@ public record Settings(
         require(cluster != null, "cluster", "is missing");
         require(!cluster.enabled() || database.url().startsWith("jdbc:postgresql:"), "cluster.enabled",
                 "needs a PostgreSQL database.url (jdbc:postgresql://...): an embedded H2 file cannot be shared by nodes");
+        require(report != null, "report", "is missing");
+        require(archives != null, "archives", "is missing");
         require(dashboard != null, "dashboard", "is missing");
     }
 
     /** A copy with another database URL (the {@code --db} flag). */
     public Settings withDatabaseUrl(String url) {
         return new Settings(new Database(url, database.user(), database.password(), database.poolSize()),
-                github, audit, hosts, arxiv, ingest, schedules, cluster, dashboard);
+                github, audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard);
     }
 
     /** A copy with another GitHub API base URL (the {@code --github-api} flag). */
     public Settings withGitHubApiUrl(String url) {
         return new Settings(database, new GitHub(url, github.graphqlUrl(), github.tokenEnv(), github.graphql(),
                 github.restConcurrency(), github.graphqlConcurrency(), github.connectTimeoutSeconds(),
-                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, cluster, dashboard);
+                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard);
     }
 
     public record Database(String url, String user, String password, int poolSize) {
@@ -179,6 +183,38 @@ public record Settings(
             } catch (java.net.UnknownHostException e) {
                 return "node";
             }
+        }
+    }
+
+    /** Where dead-link reports go and which formats the scheduled job writes. */
+    public record Report(String outputDir, List<String> formats) {
+        /** The format names {@code report.formats} accepts (file extensions). */
+        public static final List<String> FORMATS = List.of("csv", "json", "md", "html");
+
+        public Report {
+            require(outputDir != null && !outputDir.isBlank(), "report.output_dir", "is missing");
+            formats = formats == null ? List.of() : List.copyOf(formats);
+            require(!formats.isEmpty() && formats.stream().allMatch(FORMATS::contains), "report.formats",
+                    "must be a non-empty list of " + String.join(", ", FORMATS) + ", got " + formats);
+        }
+    }
+
+    /** The web archives asked about dead repositories. */
+    public record Archives(
+            String softwareHeritageUrl,
+            String waybackUrl,
+            boolean availabilityCheck,
+            String availabilityUrl,
+            int cacheDays,
+            int timeoutSeconds,
+            int maxRateLimitWaitSeconds) {
+        public Archives {
+            requireHttpUrl(softwareHeritageUrl, "archives.software_heritage_url");
+            requireHttpUrl(waybackUrl, "archives.wayback_url");
+            requireHttpUrl(availabilityUrl, "archives.availability_url");
+            require(cacheDays >= 0, "archives.cache_days", "must not be negative");
+            require(timeoutSeconds >= 1 && timeoutSeconds <= 300, "archives.timeout_seconds", "must be between 1 and 300");
+            require(maxRateLimitWaitSeconds >= 0, "archives.max_rate_limit_wait_seconds", "must not be negative");
         }
     }
 

@@ -132,4 +132,26 @@ class SettingsLoaderTest {
         assertEquals("s3cret", s.database().password());
         assertFalse(s.toString().contains("s3cret"));
     }
+
+    @Test
+    void reportAndArchiveDefaultsPointAtTheRealArchivesWithTheAvailabilityCheckOff() {
+        Settings s = loader.load(null, Map.of());
+        assertEquals("reports", s.report().outputDir());
+        assertEquals(List.of("md", "csv", "json", "html"), s.report().formats());
+        assertEquals("https://archive.softwareheritage.org", s.archives().softwareHeritageUrl());
+        assertEquals("https://web.archive.org", s.archives().waybackUrl());
+        assertFalse(s.archives().availabilityCheck());
+        assertEquals(7, s.archives().cacheDays());
+    }
+
+    @Test
+    void invalidArchiveUrlOrReportFormatNamesTheKey() throws IOException {
+        Path url = write("archives:\n  software_heritage_url: archive.softwareheritage.org\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(url, Map.of()));
+        assertTrue(e.getMessage().contains("key 'archives.software_heritage_url' must be an http:// or https:// URL"), e.getMessage());
+        Path formats = write("report:\n  formats: [md, pdf]\n");
+        e = assertThrows(ConfigException.class, () -> loader.load(formats, Map.of()));
+        assertTrue(e.getMessage().contains("key 'report.formats'"), e.getMessage());
+        assertTrue(loader.load(null, Map.of("REPROTRACK_ARCHIVES_AVAILABILITY_CHECK", "true")).archives().availabilityCheck());
+    }
 }

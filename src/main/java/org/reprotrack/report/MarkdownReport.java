@@ -1,0 +1,79 @@
+package org.reprotrack.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The report as GitHub-flavoured Markdown: a summary a chair can paste into an e-mail, then one
+ * table per section (newly dead, recovered, dead, never released, failing).
+ */
+final class MarkdownReport implements ReportRenderer {
+
+    static final List<String> HEADER = List.of("Paper", "Title", "Link", "Repository", "Status", "Evidence",
+            "Dead since", "Last alive", "Stars", "Last push", "Software Heritage", "Wayback Machine", "Note");
+
+    @Override
+    public String render(Report report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Dead code links, ").append(Times.day(report.generatedAt())).append("\n\n");
+        sb.append("Generated ").append(Times.instant(report.generatedAt())).append(" by reprotrack. ");
+        sb.append(ReportSummary.of(report)).append("\n\n");
+        String filters = ReportSummary.filters(report);
+        if (!filters.isEmpty()) {
+            sb.append(Markdown.cell(filters)).append("\n\n");
+        }
+        if (report.previousReportAt() != null) {
+            section(sb, "Newly dead since the previous report", report.newlyDead());
+        }
+        for (RowKind kind : List.of(RowKind.RECOVERED, RowKind.DEAD, RowKind.NEVER_RELEASED, RowKind.FAILING)) {
+            if (kind == RowKind.RECOVERED && report.previousReportAt() == null) {
+                continue;
+            }
+            section(sb, kind.heading(), report.rows(kind));
+        }
+        return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, String heading, List<ReportRow> rows) {
+        sb.append("## ").append(heading).append(" (").append(rows.size()).append(")\n\n");
+        if (rows.isEmpty()) {
+            sb.append("None.\n\n");
+            return;
+        }
+        sb.append(line(HEADER));
+        sb.append(line(HEADER.stream().map(h -> "---").toList()));
+        for (ReportRow r : rows) {
+            ArchiveCopies a = r.archive();
+            String swh = Markdown.cell(ArchiveText.softwareHeritage(a));
+            if (a.swhUrl() != null) {
+                swh += " " + Markdown.link("browse", a.swhUrl());
+            }
+            String wayback = Markdown.link("Wayback", a.waybackUrl());
+            String found = ArchiveText.wayback(a);
+            if (!found.isEmpty()) {
+                wayback += " " + Markdown.cell(found);
+            }
+            String status = r.status() + (r.newlyDead() ? " (new)" : "")
+                    + (r.previousStatus() != null ? " (was " + r.previousStatus() + ")" : "");
+            sb.append(line(List.of(
+                    Markdown.cell(r.paperId()),
+                    Markdown.cell(Objects.toString(r.title(), "")),
+                    Markdown.url(r.link()),
+                    Markdown.cell(r.repoKey()),
+                    Markdown.cell(status),
+                    Markdown.cell(r.evidence()),
+                    Times.day(r.deadSince()),
+                    Times.day(r.lastAlive()),
+                    r.stars() == null ? "" : r.stars().toString(),
+                    Times.day(r.pushedAt()),
+                    swh,
+                    wayback,
+                    Markdown.cell(a.note()))));
+        }
+        sb.append('\n');
+    }
+
+    private static String line(List<String> cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+}

@@ -1,0 +1,41 @@
+package org.reprotrack.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.CurrentStatus;
+
+/**
+ * A dead-link report, ready to render: rows sorted by kind, paper and position in the paper.
+ *
+ * @param since the --since filter: only links dead since that day (UTC)
+ * @param statusFilter the --status filter
+ * @param previousReportAt when the report compared with was made; null for the first report
+ */
+public record Report(
+        Instant generatedAt,
+        @Nullable LocalDate since,
+        @Nullable CurrentStatus statusFilter,
+        @Nullable Instant previousReportAt,
+        List<ReportRow> rows) {
+
+    public Report {
+        rows = List.copyOf(rows);
+    }
+
+    /** The rows of one kind, in report order. */
+    public List<ReportRow> rows(RowKind kind) {
+        return rows.stream().filter(r -> r.kind() == kind).toList();
+    }
+
+    /** Rows not in the previous report. */
+    public List<ReportRow> newlyDead() {
+        return rows.stream().filter(ReportRow::newlyDead).toList();
+    }
+
+    /** How many rows of a kind. */
+    public long count(RowKind kind) {
+        return rows.stream().filter(r -> r.kind() == kind).count();
+    }
+}

@@ -1,0 +1,82 @@
+package org.reprotrack.report;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.reprotrack.links.CodeHost;
+import org.reprotrack.links.RepoRef;
+import org.reprotrack.store.DeadLinkRow;
+import org.reprotrack.store.PreviousReport;
+import org.reprotrack.store.ReportFiles;
+import org.reprotrack.store.ReportStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes dead-link reports: reads the dead links, compares with the previous report, asks the
+ * archives about dead repositories, renders every requested format to {@code dead-links-DATE.ext}
+ * and {@code dead-links-latest.ext}, and records what the report held. The command and the
+ * scheduled job both call {@link #write}.
+ */
+public final class ReportService {
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
+    private final ReportStore store;
+    private final ArchiveLookup archives;
+    private final Path defaultFolder;
+    private final Clock clock;
+
+    public ReportService(ReportStore store, ArchiveLookup archives, Path defaultFolder, Clock clock) {
+        this.store = store;
+        this.archives = archives;
+        this.defaultFolder = defaultFolder;
+        this.clock = clock;
+    }
+
+    /** The report folder of the config, for listings (the dashboard's downloads). */
+    public ReportFiles files() {
+        return new ReportFiles(defaultFolder);
+    }
+
+    public ReportResult write(ReportRequest request) {
+        Instant now = clock.instant();
+        List<DeadLinkRow> dead = store.deadLinks();
+        Map<String, String> compared = ReportBuilder.comparedSet(dead);
+        Optional<PreviousReport> previous = store.lastReport();
+        Map<String, String> statusesNow = previous.map(p -> store.statuses(p.statuses().keySet())).orElse(Map.of());
+        Set<String> recovered = ReportBuilder.recovered(previous, compared, statusesNow);
+        List<DeadLinkRow> recoveredLinks = recovered.isEmpty() ? List.of() : store.codeLinksTo(recovered);
+
+        // one lookup per repository however many papers link it: failures are not cached in the store
+        Map<String, ArchiveCopies> seen = new HashMap<>();
+        Report report = ReportBuilder.build(now, request.since(), request.status(), previous, dead, recoveredLinks,
+                (link, kind) -> seen.computeIfAbsent(kind.askArchives() + " " + link.repoKey(), k -> {
+                    String origin = new RepoRef(CodeHost.valueOf(link.host()), link.path()).url();
+                    return kind.askArchives() ? archives.copies(origin) : archives.linkOnly(origin);
+                }));
+
+        ReportFiles files = new ReportFiles(request.outDir() != null ? request.outDir() : defaultFolder);
+        LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        List<Path> written = new ArrayList<>();
+        List<String> extensions = new ArrayList<>();
+        for (ReportFormat format : request.formats()) {
+            String text = ReportRenderer.of(format).render(report);
+            written.add(files.write(ReportFiles.datedName(day, format.extension()), text));
+            written.add(files.write(ReportFiles.latestName(format.extension()), text));
+            extensions.add(format.extension());
+        }
+        long id = store.recordReport(now, request.since() == null ? null : request.since().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                request.status() == null ? null : request.status().name(), extensions, report.rows().size(), compared);
+        log.info("report {}: {} rows ({} newly dead, {} recovered) in {} to {}", id, report.rows().size(),
+                report.newlyDead().size(), report.count(RowKind.RECOVERED), extensions, files.folder());
+        return new ReportResult(id, written, report);
+    }
+}

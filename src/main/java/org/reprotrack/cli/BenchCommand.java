@@ -2,7 +2,9 @@ package org.reprotrack.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.reprotrack.bench.AuditBench;
 import org.reprotrack.bench.IngestBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,19 +15,49 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code reprotrack bench}: the benchmarks of BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs a benchmark (see BENCHMARKS.md): extraction (abstracts/s on one thread) or",
-                "ingest (generated listing file into a new H2 database: papers/s, peak heap)."})
+                "ingest (generated listing file into a new H2 database: papers/s, peak heap), or",
+                "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Kind { extraction, ingest }
+    enum Kind { extraction, ingest, audit }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "extraction or ingest.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest or audit.")
     Kind kind;
 
     @Option(names = "--papers", defaultValue = "100000", paramLabel = "N", description = "Abstracts to process (default ${DEFAULT-VALUE}).")
     int papers;
+
+    @Option(names = "--repos", defaultValue = "10000", paramLabel = "N",
+            description = "audit: GitHub repositories to audit (default ${DEFAULT-VALUE}).")
+    int repos;
+
+    @Option(names = "--mode", defaultValue = "both", paramLabel = "MODE",
+            description = "audit: rest (REST, then an unchanged re-audit with ETags), graphql, or both (default ${DEFAULT-VALUE}).")
+    AuditBench.Mode mode;
+
+    @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N",
+            description = "audit: github.rest_concurrency (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--graphql-concurrency", defaultValue = "2", paramLabel = "N",
+            description = "audit: github.graphql_concurrency (default ${DEFAULT-VALUE}, as in config/reprotrack.yml).")
+    int graphqlConcurrency;
+
+    @Option(names = "--delay-ms", defaultValue = "50", paramLabel = "MS",
+            description = "audit: how long the fake GitHub holds back each answer (default ${DEFAULT-VALUE}).")
+    int delayMs;
+
+    @Option(names = "--core-budget", defaultValue = "15000", paramLabel = "N",
+            description = {"audit: the fake token's core requests an hour (default ${DEFAULT-VALUE}, GitHub's budget for an",
+                    "Enterprise Cloud app; a personal token's 5000 cannot cover one REST audit of 10,000)."})
+    int coreBudget;
+
+    @Option(names = "--graphql-budget", defaultValue = "5000", paramLabel = "N",
+            description = "audit: the fake token's GraphQL points an hour (default ${DEFAULT-VALUE}).")
+    int graphqlBudget;
 
     @Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
             description = "Folder for the generated input and the throwaway database (default ${DEFAULT-VALUE}).")
@@ -37,6 +69,8 @@ final class BenchCommand implements Callable<Integer> {
         switch (kind) {
             case extraction -> bench.extraction(papers);
             case ingest -> bench.ingest(papers, work);
+            case audit -> new AuditBench(spec.commandLine().getOut()).run(new AuditBench.Options(repos, mode, concurrency,
+                    graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget, graphqlBudget), work);
         }
         return Cli.OK;
     }

@@ -1,0 +1,181 @@
+package org.reprotrack.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.reprotrack.App;
+import org.reprotrack.audit.AuditListener;
+import org.reprotrack.audit.AuditService;
+import org.reprotrack.audit.AuditSummary;
+import org.reprotrack.config.Settings;
+import org.reprotrack.config.SettingsLoader;
+import org.reprotrack.ingest.IngestListener;
+import org.reprotrack.ingest.IngestReport;
+import org.reprotrack.ingest.InputFormat;
+
+/**
+ * The audit benchmark of BENCHMARKS.md: {@code audit --all} over generated GitHub repositories
+ * against {@link FakeGitHub}, with the audit service assembled exactly as {@link App#auditService()}
+ * does for the command line, only GitHub's base URL pointing at the fake. Runs: REST mode (token,
+ * GraphQL off), GraphQL mode (token, GraphQL on, a fresh database), and an unchanged re-audit in
+ * REST mode on the first database, which sends the ETags stored by the first run.
+ */
+public final class AuditBench {
+
+    /** The variable the benchmark's App reads its token from; the value lives only in the env map. */
+    static final String TOKEN_ENV = "REPROTRACK_BENCH_TOKEN";
+    private static final String TOKEN = "bench-token-not-a-secret";
+
+    /** Which runs to do. */
+    public enum Mode { rest, graphql, both }
+
+    /**
+     * @param repos repositories in the database and on the fake
+     * @param restConcurrency {@code github.rest_concurrency}
+     * @param graphqlConcurrency {@code github.graphql_concurrency}
+     * @param delay how long the fake holds back each answer
+     * @param coreLimit the fake token's core budget for the hour
+     * @param graphqlLimit the fake token's GraphQL points for the hour
+     */
+    public record Options(int repos, Mode mode, int restConcurrency, int graphqlConcurrency, Duration delay,
+            int coreLimit, int graphqlLimit) {
+    }
+
+    private final PrintWriter out;
+
+    public AuditBench(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Runs the audits of {@code options.mode()} and prints one line per run. */
+    public void run(Options options, Path work) throws IOException {
+        Files.createDirectories(work);
+        Path urls = urlList(options.repos(), work);
+        out.printf("fake GitHub: %,d repositories (%,d missing, %,d archived), %d ms per answer, budget core %,d / graphql %,d "
+                        + "points an hour; rest_concurrency %d, graphql_concurrency %d; heap max %s%n",
+                options.repos(), expected(options.repos(), false), expected(options.repos(), true),
+                options.delay().toMillis(), options.coreLimit(), options.graphqlLimit(), options.restConcurrency(),
+                options.graphqlConcurrency(), Measure.mib(Runtime.getRuntime().maxMemory()));
+        out.flush();
+        try (FakeGitHub github = new FakeGitHub(options.repos(), options.delay(), TOKEN, options.coreLimit(),
+                options.graphqlLimit())) {
+            if (options.mode() != Mode.graphql) {
+                Path db = work.resolve("audit-rest-" + System.nanoTime());
+                try (App app = app(db, github, options, false)) {
+                    ingest(app, urls, options.repos());
+                    audit("rest", app, github, options.repos());
+                    audit("rest re-audit (ETags)", app, github, options.repos());
+                } finally {
+                    delete(work, db);
+                }
+            }
+            if (options.mode() != Mode.rest) {
+                Path db = work.resolve("audit-graphql-" + System.nanoTime());
+                try (App app = app(db, github, options, true)) {
+                    ingest(app, urls, options.repos());
+                    audit("graphql", app, github, options.repos());
+                } finally {
+                    delete(work, db);
+                }
+            }
+        }
+    }
+
+    /** {@code paper_id,url}: one paper per repository, {@code https://github.com/benchowner<i>/repo<i>}. */
+    private Path urlList(int repos, Path work) throws IOException {
+        Path file = work.resolve("audit-urls-" + repos + ".csv");
+        if (!Files.exists(file)) {
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                w.write("paper_id,url\n");
+                for (int i = 0; i < repos; i++) {
+                    int month = i / 99_999;
+                    w.write(String.format("%02d%02d.%05d,https://github.com/benchowner%d/repo%d%n",
+                            20 + month / 12, 1 + month % 12, 1 + i % 99_999, i, i));
+                }
+            }
+        }
+        return file;
+    }
+
+    private static App app(Path db, FakeGitHub github, Options o, boolean graphql) {
+        Settings base = new SettingsLoader().load(null, Map.of())
+                .withDatabaseUrl("jdbc:h2:file:" + db.toAbsolutePath());
+        Settings.GitHub g = base.github();
+        Settings.GitHub bench = new Settings.GitHub(github.baseUrl(), "", TOKEN_ENV, graphql, o.restConcurrency(),
+                o.graphqlConcurrency(), g.connectTimeoutSeconds(), g.readTimeoutSeconds(), g.maxRetries());
+        Settings s = new Settings(base.database(), bench, base.audit(), base.hosts(), base.arxiv(), base.ingest(),
+                base.schedules(), base.dashboard());
+        return new App(s, Clock.systemUTC(), Map.of(TOKEN_ENV, TOKEN));
+    }
+
+    private void ingest(App app, Path urls, int repos) {
+        long start = System.nanoTime();
+        IngestReport report = app.ingestService().ingest(List.of(urls), InputFormat.URLS, IngestListener.SILENT);
+        int inStore = app.auditStore().countByStatus().values().stream().mapToInt(Integer::intValue).sum();
+        out.printf("ingest: %,d papers, %,d repositories in the store, %.1f s%n", report.papersRead(), inStore,
+                (System.nanoTime() - start) / 1e9);
+        if (inStore != repos) {
+            out.printf("WARNING: expected %,d repositories%n", repos);
+        }
+        out.flush();
+    }
+
+    private void audit(String name, App app, FakeGitHub github, int repos) {
+        AuditService service = app.auditService();
+        FakeGitHub.Counters before = github.counters();
+        github.resetPeakInFlight();
+        AuditSummary s;
+        double seconds;
+        long peak;
+        try (Measure measure = new Measure()) {
+            long start = System.nanoTime();
+            s = service.run(new AuditService.Request(true, 0), AuditListener.SILENT);
+            seconds = (System.nanoTime() - start) / 1e9;
+            peak = measure.peakHeapBytes();
+        }
+        FakeGitHub.Counters c = github.counters().minus(before);
+        out.printf("audit %-22s %,6d repositories in %5.2f s = %,6.0f repositories/s; requests %,6d (%,d REST, %,d GraphQL, "
+                        + "%,d answered 304) = %.4f per repository; core budget spent %,d (left %,d); graphql points spent %,d; "
+                        + "peak heap %s; most requests in flight %d%n",
+                name, s.checked(), seconds, s.checked() / seconds, c.requests(), c.rest(), c.graphql(), c.notModified(),
+                (double) c.requests() / s.checked(), c.coreUsed(), c.coreRemaining(), c.graphqlPointsUsed(),
+                Measure.mib(peak), c.peakInFlight());
+        out.printf("  verdicts: %s; the client counted %,d requests, %d rate-limit waits%n",
+                new TreeMap<>(s.verdicts()), s.requests(), s.waits());
+        int missing = expected(repos, false);
+        int archived = expected(repos, true);
+        Map<String, Integer> v = s.verdicts();
+        if (s.checked() != repos || v.getOrDefault("NOT_FOUND", 0) != missing || v.getOrDefault("ARCHIVED", 0) != archived
+                || v.getOrDefault("OK", 0) != repos - missing - archived) {
+            out.printf("  MISMATCH: expected OK %,d, ARCHIVED %,d, NOT_FOUND %,d%n", repos - missing - archived, archived,
+                    missing);
+        }
+        out.flush();
+    }
+
+    private static int expected(int repos, boolean archived) {
+        int n = 0;
+        for (int i = 0; i < repos; i++) {
+            if (archived ? FakeGitHub.exists(i) && FakeGitHub.archived(i) : !FakeGitHub.exists(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void delete(Path work, Path db) throws IOException {
+        try (var files = Files.list(work)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(db.getFileName().toString())).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -105,15 +105,17 @@ public final class AuditBench {
         return file;
     }
 
+    /** The application as a user would configure it, through the same environment overrides. */
     private static App app(Path db, FakeGitHub github, Options o, boolean graphql) {
-        Settings base = new SettingsLoader().load(null, Map.of())
-                .withDatabaseUrl("jdbc:h2:file:" + db.toAbsolutePath());
-        Settings.GitHub g = base.github();
-        Settings.GitHub bench = new Settings.GitHub(github.baseUrl(), "", TOKEN_ENV, graphql, o.restConcurrency(),
-                o.graphqlConcurrency(), g.connectTimeoutSeconds(), g.readTimeoutSeconds(), g.maxRetries());
-        Settings s = new Settings(base.database(), bench, base.audit(), base.hosts(), base.arxiv(), base.ingest(),
-                base.schedules(), base.dashboard());
-        return new App(s, Clock.systemUTC(), Map.of(TOKEN_ENV, TOKEN));
+        Map<String, String> env = Map.of(
+                "REPROTRACK_DATABASE_URL", "jdbc:h2:file:" + db.toAbsolutePath(),
+                "REPROTRACK_GITHUB_API_URL", github.baseUrl(),
+                "REPROTRACK_GITHUB_TOKEN_ENV", TOKEN_ENV,
+                "REPROTRACK_GITHUB_GRAPHQL", String.valueOf(graphql),
+                "REPROTRACK_GITHUB_REST_CONCURRENCY", String.valueOf(o.restConcurrency()),
+                "REPROTRACK_GITHUB_GRAPHQL_CONCURRENCY", String.valueOf(o.graphqlConcurrency()),
+                TOKEN_ENV, TOKEN);
+        return new App(new SettingsLoader().load(null, env), Clock.systemUTC(), env);
     }
 
     private void ingest(App app, Path urls, int repos) {

@@ -2,11 +2,18 @@ package org.reprotrack.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.CurrentStatus;
+import org.reprotrack.check.signals.Checklist;
+import org.reprotrack.check.signals.ChecklistItem;
+import org.reprotrack.check.signals.ItemResult;
 import org.reprotrack.store.RepoRow;
+import org.reprotrack.store.SignalRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Statuses: PENDING, OK, ARCHIVED, MOVED, EMPTY, PLACEHOLDER, FAILING, REPLACED, NOT_FOUND, BLOCKED."})
 final class ReposCommand implements Callable<Integer> {
 
-    private static final List<Column<RepoRow>> COLUMNS = List.of(
+    private static final List<Column<RepoRow>> AUDIT_COLUMNS = List.of(
             new Column<>("repo_key", 45, RepoRow::repoKey),
             new Column<>("status", 11, RepoRow::status),
             new Column<>("http_status", 11, RepoRow::httpStatus),
@@ -34,6 +41,34 @@ final class ReposCommand implements Callable<Integer> {
             new Column<>("archived", 8, RepoRow::archived),
             new Column<>("papers", 6, RepoRow::papers),
             new Column<>("detail", 60, RepoRow::detail));
+
+    /** Issue 7's signals, flat so that csv and json carry the same columns: one pair per checklist item. */
+    private static List<Column<Listed>> columns() {
+        List<Column<Listed>> columns = new ArrayList<>();
+        AUDIT_COLUMNS.forEach(c -> columns.add(new Column<>(c.name(), c.width(), l -> c.value().apply(l.repo()))));
+        columns.add(new Column<>("checklist_score", 5, l -> l.signals() == null ? null : l.signals().score()));
+        for (ChecklistItem item : ChecklistItem.values()) {
+            columns.add(new Column<>(item.key(), 5, l -> item(l, item) == null ? null : item(l, item).present()));
+            columns.add(new Column<>(item.key() + "_evidence", 30, l -> item(l, item) == null ? null : item(l, item).evidence()));
+        }
+        columns.add(new Column<>("placeholder", 5, l -> l.signals() == null ? null : l.signals().placeholder()));
+        columns.add(new Column<>("signals_partial", 5, l -> l.signals() == null ? null : l.signals().partial()));
+        columns.add(new Column<>("licence", 12, l -> l.signals() == null ? null : l.signals().licence()));
+        columns.add(new Column<>("release_lag_days", 6, l -> l.signals() == null ? null : l.signals().releaseLagDays()));
+        columns.add(new Column<>("code_lag_days", 6, l -> l.signals() == null ? null : l.signals().codeLagDays()));
+        columns.add(new Column<>("signals_fetched", 20, l -> l.signals() == null ? null : time(l.signals().fetchedAt())));
+        return List.copyOf(columns);
+    }
+
+    private static @Nullable ItemResult item(Listed l, ChecklistItem item) {
+        SignalRow s = l.signals();
+        Checklist c = s == null ? null : s.checklist();
+        return c == null ? null : c.get(item);
+    }
+
+    /** A repository with its signals (null for a repository the store lists in one query but not the other). */
+    private record Listed(RepoRow repo, @Nullable SignalRow signals) {
+    }
 
     @ParentCommand
     RootCommand root;
@@ -51,8 +86,10 @@ final class ReposCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        RowPrinter<RepoRow> printer = new RowPrinter<>(COLUMNS, format, out);
-        root.app().auditStore().forEachRepo(status, printer::print);
+        RowPrinter<Listed> printer = new RowPrinter<>(columns(), format, out);
+        Map<String, SignalRow> signals = new HashMap<>();
+        root.app().signalStore().forEachRepo(r -> signals.put(r.repoKey(), r));
+        root.app().auditStore().forEachRepo(status, r -> printer.print(new Listed(r, signals.get(r.repoKey()))));
         out.flush();
         return Cli.OK;
     }

@@ -154,7 +154,7 @@ public final class SignalStore {
                 + " LEFT JOIN repo_signals s ON s.repo_id = r.id"
                 + " WHERE r.host = ? AND r.status IN " + FETCHABLE
                 + " AND (s.repo_id IS NULL OR s.based_on_pushed_at IS DISTINCT FROM r.pushed_at"
-                + " OR (r.etag IS NOT NULL AND s.based_on_etag IS DISTINCT FROM r.etag))"
+                + " OR (r.etag IS NOT NULL AND s.based_on_etag IS NOT NULL AND s.based_on_etag <> r.etag))"
                 + " ORDER BY CASE WHEN s.repo_id IS NULL THEN 0 ELSE 1 END, s.fetched_at, r.id FETCH FIRST ? ROWS ONLY";
         List<SignalTarget> targets = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {

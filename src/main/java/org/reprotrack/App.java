@@ -23,6 +23,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import org.reprotrack.audit.AuditService;
 import org.reprotrack.audit.GitHubAccess;
+import org.reprotrack.audit.VerdictHook;
+import org.reprotrack.check.github.GitHubChecker;
+import org.reprotrack.check.github.RateLimitListener;
+import org.reprotrack.signals.SignalService;
+import org.reprotrack.store.SignalStore;
 import org.reprotrack.check.Sleeper;
 import org.reprotrack.check.StatusPolicy;
 import org.reprotrack.check.github.GitHubSettings;
@@ -129,11 +134,7 @@ public final class App implements AutoCloseable {
     public static AuditService auditService(Settings settings, Database db, Clock clock, Sleeper sleeper,
             Map<String, String> env) {
         Settings.GitHub gh = settings.github();
-        HttpUrl api = HttpUrl.get(gh.apiUrl());
-        GitHubSettings github = new GitHubSettings(api, HttpUrl.get(gh.effectiveGraphqlUrl()),
-                GitHubAccess.token(env, gh.tokenEnv()), GitHubSettings.defaultUserAgent(),
-                Duration.ofSeconds(gh.connectTimeoutSeconds()), Duration.ofSeconds(gh.readTimeoutSeconds()),
-                gh.maxRetries(), 5, 5, gh.restConcurrency(), gh.graphqlConcurrency(), GitHubSettings.MAX_BATCH, 3, gh.graphql());
+        GitHubSettings github = githubSettings(settings, env);
         Settings.Hosts h = settings.hosts();
         HostsSettings d = HostsSettings.defaults();
         HostsSettings hosts = new HostsSettings(HttpUrl.get(h.gitlabUrl()), HttpUrl.get(h.huggingfaceUrl()),
@@ -151,7 +152,41 @@ public final class App implements AutoCloseable {
                 new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, sleeper,
                         () -> ThreadLocalRandom.current().nextDouble()),
                 policy, clock, sleeper, a.hostConcurrency(), settings.cluster().effectiveNodeName(),
-                Duration.ofSeconds(settings.cluster().leaseSeconds()));
+                Duration.ofSeconds(settings.cluster().leaseSeconds()),
+                // Without a token GitHub allows 60 requests an hour, all planned for checks: two more per
+                // repository would stall the audit until the reset. Then `reprotrack signals` does it.
+                settings.signals().duringAudit() && github.token() != null ? signalService(db, clock, github)
+                        : VerdictHook.NONE);
+    }
+
+    /** How GitHub is reached, as the config says, with the token from the environment. */
+    static GitHubSettings githubSettings(Settings settings, Map<String, String> env) {
+        Settings.GitHub gh = settings.github();
+        return new GitHubSettings(HttpUrl.get(gh.apiUrl()), HttpUrl.get(gh.effectiveGraphqlUrl()),
+                GitHubAccess.token(env, gh.tokenEnv()), GitHubSettings.defaultUserAgent(),
+                Duration.ofSeconds(gh.connectTimeoutSeconds()), Duration.ofSeconds(gh.readTimeoutSeconds()),
+                gh.maxRetries(), 5, 5, gh.restConcurrency(), gh.graphqlConcurrency(), GitHubSettings.MAX_BATCH, 3, gh.graphql());
+    }
+
+    private static SignalService signalService(Database db, Clock clock, GitHubSettings github) {
+        return new SignalService(new SignalStore(db.dataSource()), clock,
+                github.token() == null ? "none" : github.token().fingerprint());
+    }
+
+    public SignalStore signalStore() {
+        return new SignalStore(database().dataSource());
+    }
+
+    /**
+     * Refreshes stale signals of up to {@code limit} reachable GitHub repositories (0: all), through
+     * one GitHub client for the run.
+     */
+    public SignalService.Summary refreshSignals(int limit, RateLimitListener listener) {
+        GitHubSettings github = githubSettings(settings, env);
+        try (GitHubChecker checker = new GitHubChecker(github, clock, Sleeper.SYSTEM, listener,
+                () -> ThreadLocalRandom.current().nextDouble())) {
+            return signalService(database(), clock, github).refreshStale(limit, checker);
+        }
     }
 
     public JobRunStore jobRunStore() {

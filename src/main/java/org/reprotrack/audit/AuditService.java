@@ -68,9 +68,18 @@ public final class AuditService {
     private final int hostConcurrency;
     private final String node;
     private final Duration lease;
+    private final VerdictHook verdictHook;
 
     public AuditService(AuditStore store, PageStore pages, AuditWorkStore work, GitHubAccess github, HostCheckers hosts,
             StatusPolicy policy, Clock clock, Sleeper sleeper, int hostConcurrency, String node, Duration lease) {
+        this(store, pages, work, github, hosts, policy, clock, sleeper, hostConcurrency, node, lease, VerdictHook.NONE);
+    }
+
+    /** @param verdictHook sees every GitHub answer before it is recorded (reproducibility signals) */
+    public AuditService(AuditStore store, PageStore pages, AuditWorkStore work, GitHubAccess github, HostCheckers hosts,
+            StatusPolicy policy, Clock clock, Sleeper sleeper, int hostConcurrency, String node, Duration lease,
+            VerdictHook verdictHook) {
+        this.verdictHook = verdictHook;
         this.store = store;
         this.pages = pages;
         this.work = work;
@@ -285,7 +294,7 @@ public final class AuditService {
          */
         private void checkGitHub(List<Claimed<DueRepo>> repos) {
             if (!github.batches()) {
-                runAll(repos, github.restConcurrency(), "github-audit", c -> record(c, checker.rest().check(c.target().known())));
+                runAll(repos, github.restConcurrency(), "github-audit", c -> record(c, hooked(c, checker.rest().check(c.target().known()))));
                 return;
             }
             List<List<Claimed<DueRepo>>> chunks = new ArrayList<>();
@@ -296,9 +305,14 @@ public final class AuditService {
                 List<KnownState> states = chunk.stream().map(c -> c.target().known()).toList();
                 List<CheckResult> results = checker.check(states);
                 for (int i = 0; i < chunk.size(); i++) {
-                    record(chunk.get(i), results.get(i));
+                    record(chunk.get(i), hooked(chunk.get(i), results.get(i)));
                 }
             });
+        }
+
+        /** The verdict hook's say on a GitHub answer (signals); skipped once the run has failed. */
+        private CheckResult hooked(Claimed<DueRepo> claimed, CheckResult result) {
+            return failed.get() ? result : verdictHook.afterCheck(claimed.target(), result, checker);
         }
 
         private void record(Claimed<DueRepo> claimed, CheckResult result) {

@@ -19,7 +19,8 @@ public record Settings(
         Cluster cluster,
         Report report,
         Archives archives,
-        Dashboard dashboard) {
+        Dashboard dashboard,
+        Signals signals) {
 
     public Settings {
         require(database != null, "database", "is missing");
@@ -35,19 +36,20 @@ public record Settings(
         require(report != null, "report", "is missing");
         require(archives != null, "archives", "is missing");
         require(dashboard != null, "dashboard", "is missing");
+        require(signals != null, "signals", "is missing");
     }
 
     /** A copy with another database URL (the {@code --db} flag). */
     public Settings withDatabaseUrl(String url) {
         return new Settings(new Database(url, database.user(), database.password(), database.poolSize()),
-                github, audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard);
+                github, audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard, signals);
     }
 
     /** A copy with another GitHub API base URL (the {@code --github-api} flag). */
     public Settings withGitHubApiUrl(String url) {
         return new Settings(database, new GitHub(url, github.graphqlUrl(), github.tokenEnv(), github.graphql(),
                 github.restConcurrency(), github.graphqlConcurrency(), github.connectTimeoutSeconds(),
-                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard);
+                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard, signals);
     }
 
     public record Database(String url, String user, String password, int poolSize) {
@@ -222,6 +224,20 @@ public record Settings(
         public Dashboard {
             require(host != null && !host.isBlank(), "dashboard.host", "is missing");
             require(port >= 0 && port <= 65535, "dashboard.port", "must be between 0 and 65535");
+        }
+    }
+
+    /**
+     * Reproducibility signals (docs/checklist.md).
+     *
+     * @param promiseDays a promised code link still EMPTY, PLACEHOLDER or NOT_FOUND this many days
+     *     after the paper's first version is a promise not kept
+     * @param duringAudit the audit fetches a reachable GitHub repository's tree and README when it
+     *     changed, and records PLACEHOLDER when there is no code
+     */
+    public record Signals(int promiseDays, boolean duringAudit) {
+        public Signals {
+            require(promiseDays >= 1 && promiseDays <= 3650, "signals.promise_days", "must be between 1 and 3650");
         }
     }
 

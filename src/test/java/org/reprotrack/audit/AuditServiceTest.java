@@ -459,6 +459,8 @@ class AuditServiceTest {
         env.put("REPROTRACK_GITHUB_MAX_RETRIES", "2");
         env.put("REPROTRACK_GITHUB_CONNECT_TIMEOUT_SECONDS", "5");
         env.put("REPROTRACK_GITHUB_READ_TIMEOUT_SECONDS", "5");
+        // These tests count the audit's own requests; signals (trees, READMEs) are tested in SignalServiceTest.
+        env.put("REPROTRACK_SIGNALS_DURING_AUDIT", "false");
         for (String host : List.of("GITLAB", "HUGGINGFACE", "BITBUCKET", "CODEBERG", "GITEE", "GIST")) {
             env.put("REPROTRACK_HOSTS_" + host + "_URL", base);
         }

@@ -36,6 +36,7 @@ public final class GitHubChecker implements AutoCloseable {
     private final RateLimitGate gate;
     private final GitHubRestChecker rest;
     private final @Nullable GitHubGraphQlChecker graphQl;
+    private final GitHubContents contents;
 
     /** Real time, real sleeping, nobody told about waits. */
     public GitHubChecker(GitHubSettings settings) {
@@ -58,6 +59,7 @@ public final class GitHubChecker implements AutoCloseable {
         Retry retry = new Retry(settings.maxRetries(), RETRY_BASE, RETRY_MAX, sleeper, random);
         GitHubTransport transport = new GitHubTransport(client, gate, retry, clock, settings.maxRateLimitWaits());
         this.rest = new GitHubRestChecker(settings.restBaseUrl(), transport, settings.maxRedirects());
+        this.contents = new GitHubContents(settings.restBaseUrl(), transport);
         this.graphQl = settings.token() == null ? null
                 : new GitHubGraphQlChecker(settings.graphQlUrl(), settings.graphQlBatchSize(), settings.maxRetries(),
                         settings.maxRateLimitWaits(), transport, rest);
@@ -138,6 +140,11 @@ public final class GitHubChecker implements AutoCloseable {
     /** The per-repository REST checker (also used to confirm GraphQL's NOT_FOUNDs). */
     public GitHubRestChecker rest() {
         return rest;
+    }
+
+    /** Trees and READMEs, through the same gate and budget as the checks. */
+    public GitHubContents contents() {
+        return contents;
     }
 
     /** The batch checker, present when a token is configured. */

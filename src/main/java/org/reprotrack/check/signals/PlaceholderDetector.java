@@ -1,0 +1,51 @@
+package org.reprotrack.check.signals;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides PLACEHOLDER from a tree and README (docs/checklist.md, "Placeholder"). Pure.
+ *
+ * <p>A repository is a placeholder when its tree is complete (not truncated), holds no code file,
+ * and either every file is furniture (README, licence, citation, git and CI settings, images,
+ * documents, anything under docs/ or assets/), or its README says the code is coming. Data or
+ * configuration files without code and without such a README are a release of something else (a
+ * data set, a project page), not a placeholder.
+ */
+public final class PlaceholderDetector {
+
+    /** "Code will be released", "coming soon", "upon acceptance": a promise of code to come. */
+    private static final Pattern COMING = Pattern.compile("(?i)"
+            + "\\b(code|codes|implementation|source|repo(sitory)?|models?|weights|scripts?)\\b[^.!\\n]{0,60}?"
+            + "\\b(will|would|is going to|are going to|to)\\s+be\\s+(released|available|made\\s+(public(ly)?|available)"
+            + "|published|uploaded|open[- ]?sourced|updated|added|public)"
+            + "|\\bcoming\\s+soon\\b|\\bcomming\\s+soon\\b|\\bcode\\s+(is|are)\\s+coming\\b"
+            + "|\\b(will|we'll|we\\s+will|plan\\s+to)\\s+(release|publish|upload|open[- ]?source|clean up and release)\\b"
+            + "[^.!\\n]{0,40}?\\b(code|codes|implementation|source|models?|weights|scripts?)\\b"
+            + "|\\b(upon|after)\\s+(the\\s+)?(paper(['’]s)?\\s+)?(acceptance|publication|being\\s+accepted|is\\s+accepted)\\b"
+            + "|\\bunder\\s+construction\\b|\\bstay\\s+tuned\\b|\\bto\\s+be\\s+(released|announced)\\b|\\bTBA\\b");
+
+    public Placeholder detect(FileTree tree, String readmeText) {
+        Optional<Readme.Line> promise = Readme.parse(readmeText).lines().stream()
+                .filter(l -> !l.fenced() && COMING.matcher(l.text()).find())
+                .findFirst();
+        String promiseLine = promise.map(Readme.Line::evidence).orElse(null);
+        List<TreeFile> files = tree.files();
+        if (tree.truncated() || files.stream().anyMatch(FileKinds::code)) {
+            // A truncated tree cannot show that code is absent; code present is not a placeholder,
+            // even with a promise of more (that is a partial release).
+            return new Placeholder(false, null, promiseLine);
+        }
+        if (files.stream().allMatch(FileKinds::furniture)) {
+            String what = files.isEmpty() ? "no files" : files.size() == 1 ? "only " + files.get(0).path()
+                    : "only README, licence, images or documents (" + files.size() + " files)";
+            return new Placeholder(true, "no code: " + what + (promiseLine == null ? "" : "; " + promiseLine),
+                    promiseLine);
+        }
+        if (promiseLine != null) {
+            return new Placeholder(true, "no code, and the README says it is coming: " + promiseLine, promiseLine);
+        }
+        return new Placeholder(false, null, null);
+    }
+}

@@ -37,6 +37,10 @@ abstract class ReprotrackJob implements InterruptableJob {
     public void execute(JobExecutionContext context) throws JobExecutionException {
         long id = runs.start(kind.id(), node, clock.instant());
         LOG.info("{} job started{}", kind.id(), context.isRecovering() ? " (recovering a run a dead node left)" : "");
+        if (context.isRecovering()) {
+            int ended = runs.abandonRunning(kind.id(), id, "the node running it died; recovered on " + node, clock.instant());
+            LOG.info("{} job: {} run(s) of a dead node marked failed", kind.id(), ended);
+        }
         try {
             String result = actions.run(kind, stop::get);
             String state = stop.get() ? "stopped" : "finished";

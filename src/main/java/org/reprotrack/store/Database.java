@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
             createParentDirectory(jdbcUrl);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(h2 ? durable(jdbcUrl) : jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -75,6 +75,20 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /**
+     * An H2 file URL whose commits reach the file when they return. H2 otherwise keeps up to
+     * 500 ms of committed transactions in memory (WRITE_DELAY): a killed process (SIGKILL, OOM
+     * killer) would lose checks an audit had already recorded and marked done, and the next start
+     * would check them again. An explicit WRITE_DELAY in the URL is kept.
+     */
+    static String durable(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("mem:") || jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     private static void createParentDirectory(String jdbcUrl) {

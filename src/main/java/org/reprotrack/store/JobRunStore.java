@@ -60,6 +60,28 @@ public final class JobRunStore {
         }
     }
 
+    /**
+     * Ends the runs of a job still marked running, other than {@code exceptId}, as failed: called
+     * when Quartz recovers the job after the node running it died (our jobs never run twice at
+     * once, so such a run can only be the dead node's). Without this they would show as running
+     * in {@code reprotrack status} forever.
+     *
+     * @return how many runs were ended
+     */
+    public int abandonRunning(String job, long exceptId, String message, Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(
+                     "UPDATE job_run SET finished_at = ?, state = 'failed', message = ? WHERE job = ? AND state = 'running' AND id <> ?")) {
+            st.setObject(1, Timestamp.of(now).value());
+            st.setString(2, message);
+            st.setString(3, job);
+            st.setLong(4, exceptId);
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot end the runs of job " + job + " a dead node left: " + e.getMessage(), e);
+        }
+    }
+
     /** The newest runs of one job, newest first. */
     public List<JobRun> lastRuns(String job, int limit) {
         List<JobRun> runs = new ArrayList<>();

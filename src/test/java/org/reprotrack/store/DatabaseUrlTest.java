@@ -1,0 +1,17 @@
+package org.reprotrack.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** H2 file URLs are opened so a commit reaches the file before it returns (see AuditResumesAfterSigkillTest). */
+class DatabaseUrlTest {
+
+    @Test
+    void anH2FileUrlGetsNoWriteDelayUnlessItSetsOne() {
+        assertEquals("jdbc:h2:file:./data/reprotrack;WRITE_DELAY=0", Database.durable("jdbc:h2:file:./data/reprotrack"));
+        assertEquals("jdbc:h2:./x;AUTO_SERVER=TRUE;WRITE_DELAY=0", Database.durable("jdbc:h2:./x;AUTO_SERVER=TRUE"));
+        assertEquals("jdbc:h2:file:./x;write_delay=200", Database.durable("jdbc:h2:file:./x;write_delay=200"));
+        assertEquals("jdbc:h2:mem:t;DB_CLOSE_DELAY=-1", Database.durable("jdbc:h2:mem:t;DB_CLOSE_DELAY=-1"));
+    }
+}

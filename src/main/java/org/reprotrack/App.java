@@ -1,6 +1,19 @@
 package org.reprotrack;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.reprotrack.audit.AuditListener;
+import org.reprotrack.ingest.FileResult;
+import org.reprotrack.ingest.IngestListener;
+import org.reprotrack.ingest.InputFormat;
+import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.OverviewStore;
+import org.reprotrack.web.AdminActions;
+import org.reprotrack.web.Dashboard;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,6 +120,31 @@ public final class App implements AutoCloseable {
                 new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, Sleeper.SYSTEM,
                         () -> ThreadLocalRandom.current().nextDouble()),
                 policy, clock, a.hostConcurrency());
+    }
+
+    /**
+     * The dashboard over this app's store. The admin write routes start the same audit and ingest
+     * the CLI runs (ingest reads {@code ingest.sources}); they are on only when the variable named
+     * by {@code dashboard.admin_token_env} is set.
+     *
+     * @param nextAudit when the scheduler runs the next audit (empty: "not scheduled")
+     */
+    public Dashboard dashboard(Supplier<Optional<Instant>> nextAudit) {
+        DataSource ds = database().dataSource();
+        AdminActions actions = new AdminActions(
+                () -> auditService().run(new AuditService.Request(false, 0), AuditListener.SILENT),
+                () -> ingestService().ingest(settings.ingest().sources().stream().map(Path::of).toList(), InputFormat.AUTO,
+                        new IngestListener() {
+                            @Override
+                            public void progress(String file, long papersRead) {
+                            }
+
+                            @Override
+                            public void fileDone(FileResult result) {
+                            }
+                        }));
+        return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), actions,
+                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
     }
 
     @Override

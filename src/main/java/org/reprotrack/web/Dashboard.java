@@ -123,10 +123,10 @@ public final class Dashboard implements AutoCloseable {
         res.header("Server", "reprotrack");
         String method = req.requestMethod();
         boolean write = WRITE_PATHS.contains(req.pathInfo());
-        boolean allowed = write ? method.equals("POST") : method.equals("GET") || method.equals("HEAD");
+        boolean allowed = method.equals("GET") || method.equals("HEAD") || write && method.equals("POST");
         if (!allowed) {
-            res.header("Allow", write ? "POST" : "GET, HEAD");
-            s.halt(405, body(req, res, 405, "Method not allowed", "This address accepts " + (write ? "POST" : "GET") + " only."));
+            res.header("Allow", write ? "GET, HEAD, POST" : "GET, HEAD");
+            s.halt(405, body(req, res, 405, "Method not allowed", "This address accepts " + (write ? "GET and POST" : "GET") + " only."));
         }
     }
 

@@ -77,6 +77,11 @@ public final class DashboardData {
             for (int day = 0; day < days && rows < history; day++) {
                 Instant at = first.plus(day, ChronoUnit.DAYS).plusSeconds(3600);
                 int checked = 0;
+                for (int r = 0; r < repos; r++) {
+                    checked += day >= firstDay[r] ? 1 : 0;
+                }
+                w.auditRun(day + 1L, at, at.plusSeconds(600), checked, "{\"OK\":" + checked + "}",
+                        "{\"newly_dead\":[],\"recovered\":[],\"moved\":{}}");
                 for (int r = 0; r < repos && rows < history; r++) {
                     if (day < firstDay[r]) {
                         continue;
@@ -86,10 +91,7 @@ public final class DashboardData {
                     w.check(r + 1, day + 1L, at.plusMillis(r), s.verdict, s.http, fate[r] == 2 && s.verdict.equals("MOVED") ? "lab" + r + "/renamed" : null,
                             before == null || !before.current.equals(s.current));
                     rows++;
-                    checked++;
                 }
-                w.auditRun(day + 1L, at, at.plusSeconds(600), checked, "{\"OK\":" + checked + "}",
-                        "{\"newly_dead\":[],\"recovered\":[],\"moved\":{}}");
                 if (day % 30 == 0) {
                     out.printf("  day %d of %d, %,d history rows%n", day, days, rows);
                     out.flush();

@@ -50,13 +50,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.printf("Dashboard on http://%s:%d/ (Ctrl-C to stop)%n", d.host().contains(":") ? "[" + d.host() + "]" : d.host(), bound);
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            dashboard.stop();
-            stopped.countDown();
-        }, "dashboard-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        stopped.await();
+        // Serve until the JVM is stopped (Ctrl-C, SIGTERM). No shutdown hook stops Spark: its stop
+        // calls System.exit when Jetty's stop fails, which deadlocks inside a shutdown hook (seen
+        // under load). The process exit closes the sockets, and H2 closes its file in its own hook.
+        new CountDownLatch(1).await();
         return Cli.OK;
     }
 }

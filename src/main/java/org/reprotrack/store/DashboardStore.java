@@ -59,6 +59,8 @@ public final class DashboardStore {
             args.add(OffsetDateTime.of(q.year() + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         }
         if (q.host() != null) {
+            // correlated EXISTS: a lookup per paper read in page order (an uncorrelated IN was slower
+            // on H2, which rebuilt the set of every github.com paper per request)
             sql.append(" AND EXISTS (SELECT 1 FROM link lh WHERE lh.paper_id = p.id AND lh.kind = 'code' AND lh.host = ?)");
             args.add(q.host().toLowerCase(java.util.Locale.ROOT));
         }
@@ -73,7 +75,7 @@ public final class DashboardStore {
             args.add("%" + text + "%");
             args.add("%" + text + "%");
         }
-        sql.append(" ORDER BY ").append(q.sort().orderBy()).append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        sql.append(" ORDER BY ").append(q.sort().orderBy(q.status() != null)).append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         args.add(q.offset());
         args.add(q.limit() + 1);
         List<String[]> rows = new ArrayList<>();

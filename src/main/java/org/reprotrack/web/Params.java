@@ -35,7 +35,7 @@ final class Params {
         if (y != null) {
             year = integer("year", y, 1990, 2100);
         }
-        PaperSort sort = PaperSort.ID_DESC;
+        PaperSort sort = PaperSort.PUBLISHED_DESC;
         String s = blankToNull(req.queryParams("sort"));
         if (s != null) {
             sort = PaperSort.ofParam(s);

@@ -1,6 +1,19 @@
 package org.reprotrack;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.reprotrack.audit.AuditListener;
+import org.reprotrack.ingest.FileResult;
+import org.reprotrack.ingest.IngestListener;
+import org.reprotrack.ingest.InputFormat;
+import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.OverviewStore;
+import org.reprotrack.web.AdminActions;
+import org.reprotrack.web.Dashboard;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -250,6 +263,35 @@ public final class App implements AutoCloseable {
         ArchiveLookup lookup = new ArchiveLookup(reportStore(), swh, availability, HttpUrl.get(a.waybackUrl()),
                 Duration.ofDays(a.cacheDays()), clock);
         return new ReportService(reportStore(), lookup, Path.of(settings.report().outputDir()), clock);
+    }
+
+    /**
+     * The dashboard over this app's store. The admin write routes start the same audit and ingest
+     * the CLI runs (ingest reads {@code ingest.sources}); they are on only when the variable named
+     * by {@code dashboard.admin_token_env} is set.
+     *
+     * @param nextAudit when the scheduler runs the next audit (empty: "not scheduled")
+     */
+    public Dashboard dashboard(Supplier<Optional<Instant>> nextAudit) {
+        return dashboard(nextAudit, new AdminActions(
+                () -> auditService().run(new AuditService.Request(false, 0), AuditListener.SILENT),
+                () -> ingestService().ingest(settings.ingest().sources().stream().map(Path::of).toList(), InputFormat.AUTO,
+                        new IngestListener() {
+                            @Override
+                            public void progress(String file, long papersRead) {
+                            }
+
+                            @Override
+                            public void fileDone(FileResult result) {
+                            }
+                        })));
+    }
+
+    /** The dashboard with given admin actions (under {@code run}, they fire the scheduler's jobs). */
+    public Dashboard dashboard(Supplier<Optional<Instant>> nextAudit, AdminActions actions) {
+        DataSource ds = database().dataSource();
+        return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), actions,
+                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
     }
 
     @Override

@@ -14,18 +14,31 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reprotrack bench}: the benchmarks of BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs a benchmark (see BENCHMARKS.md): extraction (abstracts/s on one thread) or",
-                "ingest (generated listing file into a new H2 database: papers/s, peak heap), or",
-                "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap)."})
+        description = {"Runs a benchmark (see BENCHMARKS.md): extraction (abstracts/s on one thread),",
+                "ingest (generated listing file into a new H2 database: papers/s, peak heap),",
+                "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap), or",
+                "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Kind { extraction, ingest, audit }
+    enum Kind { extraction, ingest, audit, dashboard_data }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest or audit.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit or dashboard-data.",
+            converter = KindConverter.class)
     Kind kind;
+
+    @Option(names = "--history", defaultValue = "5000000", paramLabel = "N",
+            description = "dashboard-data: check history rows to generate (default ${DEFAULT-VALUE}).")
+    long history;
+
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            return Kind.valueOf(value.replace('-', '_').toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 
     @Option(names = "--papers", defaultValue = "100000", paramLabel = "N", description = "Abstracts to process (default ${DEFAULT-VALUE}).")
     int papers;
@@ -71,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             case ingest -> bench.ingest(papers, work);
             case audit -> new AuditBench(spec.commandLine().getOut()).run(new AuditBench.Options(repos, mode, concurrency,
                     graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget, graphqlBudget), work);
+            case dashboard_data -> new org.reprotrack.bench.DashboardData(spec.commandLine().getOut()).generate(papers, history, work);
         }
         return Cli.OK;
     }

@@ -1,9 +1,15 @@
 package org.reprotrack.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.reprotrack.App;
+import org.reprotrack.config.Settings;
+import org.reprotrack.web.AdminActions;
+import org.reprotrack.web.Dashboard;
+import org.reprotrack.web.DashboardStartException;
 import org.reprotrack.schedule.JobKind;
 import org.reprotrack.schedule.Scheduling;
 import picocli.CommandLine.Command;
@@ -22,6 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "with cluster.enabled: true."})
 final class RunCommand implements Callable<Integer> {
 
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(120);
+    private static final Duration DASHBOARD_STOP_WAIT = Duration.ofSeconds(5);
+
     @ParentCommand
     RootCommand root;
 
@@ -38,15 +47,27 @@ final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             stopped.countDown();
             try {
-                closed.await(); // let the main thread finish the shutdown before the JVM exits
+                // let the main thread finish the shutdown before the JVM exits, but never hang the exit
+                closed.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "reprotrack-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Dashboard dashboard = app.dashboard(() -> scheduling.nextFire(JobKind.AUDIT),
+                new AdminActions(() -> scheduling.triggerNow(JobKind.AUDIT), () -> scheduling.triggerNow(JobKind.INGEST)));
         try {
+            Settings.Dashboard d = app.settings().dashboard();
+            int port;
+            try {
+                port = dashboard.start(d.host(), d.port());
+            } catch (DashboardStartException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return Cli.FAILURE;
+            }
             scheduling.start();
-            out.printf("reprotrack is running on node %s%n", scheduling.node());
+            out.printf("reprotrack is running on node %s; dashboard on http://%s:%d/%n", scheduling.node(),
+                    d.host().contains(":") ? "[" + d.host() + "]" : d.host(), port);
             for (Scheduling.ScheduleInfo s : scheduling.schedules()) {
                 out.printf("  %-7s %s  next: %s%n", s.kind().id(), s.enabled() ? s.cron() : "(disabled)",
                         s.nextFire() == null ? "-" : s.nextFire());
@@ -60,10 +81,26 @@ final class RunCommand implements Callable<Integer> {
             return Cli.OK;
         } finally {
             scheduling.close();
+            stopBounded(dashboard);
             app.close();
             out.println("stopped cleanly");
             out.flush();
             closed.countDown();
+        }
+    }
+
+    /**
+     * Spark's stop runs on a thread of its own and exits the JVM if Jetty fails to stop; waiting for
+     * it without a bound could hang the shutdown, so it gets a few seconds.
+     */
+    private static void stopBounded(Dashboard dashboard) {
+        Thread stopper = new Thread(dashboard::close, "dashboard-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(DASHBOARD_STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -220,10 +220,22 @@ public record Settings(
         }
     }
 
-    public record Dashboard(String host, int port) {
+    /**
+     * Where the dashboard listens, and the NAME of the environment variable holding the admin
+     * token (writes are off while that variable is unset or empty).
+     */
+    public record Dashboard(String host, int port, String adminTokenEnv) {
         public Dashboard {
             require(host != null && !host.isBlank(), "dashboard.host", "is missing");
             require(port >= 0 && port <= 65535, "dashboard.port", "must be between 0 and 65535");
+            adminTokenEnv = Objects.requireNonNullElse(adminTokenEnv, "REPROTRACK_ADMIN_TOKEN");
+            require(adminTokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*"), "dashboard.admin_token_env",
+                    "must be the name of an environment variable (letters, digits, _), not the token itself");
+        }
+
+        /** A copy listening elsewhere (the {@code --host} and {@code --port} flags). */
+        public Dashboard withAddress(String newHost, int newPort) {
+            return new Dashboard(newHost, newPort, adminTokenEnv);
         }
     }
 

@@ -148,6 +148,23 @@ class CliTest {
     }
 
     @Test
+    void serveOnATakenPortSaysSoInOneLineAndExitsOne() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run run = run("serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, run.exit(), run.err());
+            assertEquals("error: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the port is already in use (stop the other process or pass --port)", run.err().strip());
+        }
+    }
+
+    @Test
+    void serveRefusesAPortOutOfRange() {
+        Run run = run("serve", "--port", "70000");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--port must be between 0 and 65535"), run.err());
+    }
+
+    @Test
     void anInvalidConfigIsOneLineNamingFileAndKey() throws IOException {
         Path config = dir.resolve("bad.yml");
         Files.writeString(config, "dashboard:\n  port: -1\n");

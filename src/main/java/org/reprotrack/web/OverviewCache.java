@@ -1,0 +1,56 @@
+package org.reprotrack.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.reprotrack.store.Overview;
+import org.reprotrack.store.OverviewStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The overview figures and the materialised paper statuses, recomputed only when the store's
+ * fingerprint changed (a new check, paper or audit run) or the day turned. Requests read the last
+ * computed value: the overview costs one pass over the store, a request must not.
+ */
+final class OverviewCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverviewCache.class);
+
+    private final OverviewStore store;
+    private final Clock clock;
+    private volatile @Nullable Overview current;
+    private @Nullable String fingerprint;
+    private @Nullable LocalDate day;
+
+    OverviewCache(OverviewStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Recomputes when something changed; safe to call often (one cheap query otherwise). */
+    synchronized void refresh() {
+        String now = store.fingerprint();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (current != null && Objects.equals(now, fingerprint) && today.equals(day)) {
+            return;
+        }
+        long start = System.nanoTime();
+        int changed = store.refreshPaperStatus();
+        current = store.overview(today);
+        fingerprint = now;
+        day = today;
+        LOG.info("overview refreshed in {} ms ({} paper statuses changed)", (System.nanoTime() - start) / 1_000_000, changed);
+    }
+
+    Overview get() {
+        Overview o = current;
+        if (o == null) {
+            refresh();
+            o = Objects.requireNonNull(current);
+        }
+        return o;
+    }
+}

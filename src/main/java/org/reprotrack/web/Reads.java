@@ -1,0 +1,83 @@
+package org.reprotrack.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.reprotrack.store.CodeLinkRow;
+import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.HistoryRow;
+import org.reprotrack.store.PaperDetail;
+import org.reprotrack.store.RepoDetail;
+import org.reprotrack.web.view.Fmt;
+import org.reprotrack.web.view.OverviewView;
+import org.reprotrack.web.view.PaperView;
+import org.reprotrack.web.view.RepoTimeline;
+
+/** The view models both the HTML pages and the JSON API are built from. */
+final class Reads {
+
+    /** Status changes shown per repository on a paper page. */
+    static final int TIMELINE_CHANGES = 50;
+    static final int HISTORY_PAGE = 50;
+
+    private final DashboardStore store;
+    private final OverviewCache overview;
+    private final Supplier<Optional<Instant>> nextAudit;
+    private final Clock clock;
+
+    Reads(DashboardStore store, OverviewCache overview, Supplier<Optional<Instant>> nextAudit, Clock clock) {
+        this.store = store;
+        this.overview = overview;
+        this.nextAudit = nextAudit;
+        this.clock = clock;
+    }
+
+    DashboardStore store() {
+        return store;
+    }
+
+    OverviewCache overview() {
+        return overview;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    OverviewView overviewView() {
+        var o = overview.get();
+        return new OverviewView(o, Charts.share(o.daily()), Charts.statuses(o.paperCounts()),
+                store.lastFinishedAudit().orElse(null), nextAuditText());
+    }
+
+    String nextAuditText() {
+        return nextAudit.get().map(Fmt::time).orElse("not scheduled");
+    }
+
+    Optional<Instant> nextAudit() {
+        return nextAudit.get();
+    }
+
+    PaperView paperView(String id) {
+        PaperDetail p = store.paper(id).orElseThrow(() -> new NotFoundException("no paper with id " + id + " is tracked"));
+        List<RepoTimeline> code = new ArrayList<>();
+        List<CodeLinkRow> other = new ArrayList<>();
+        for (CodeLinkRow l : p.links()) {
+            if (!l.code()) {
+                other.add(l);
+                continue;
+            }
+            RepoDetail repo = l.repoKey() == null ? null : store.repo(l.repoKey()).orElse(null);
+            List<HistoryRow> changes = repo == null ? List.of() : store.history(repo.id(), true, 0, TIMELINE_CHANGES);
+            code.add(new RepoTimeline(l, repo, changes, Charts.timeline(changes, clock.instant())));
+        }
+        return new PaperView(p, code, other);
+    }
+
+    RepoDetail repo(String key) {
+        return store.repo(key).orElseThrow(() -> new NotFoundException("no repository " + key + " is tracked"));
+    }
+}

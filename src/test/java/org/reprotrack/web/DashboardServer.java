@@ -1,0 +1,69 @@
+package org.reprotrack.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.reprotrack.store.DashboardFixtures;
+import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.Database;
+import org.reprotrack.store.OverviewStore;
+import org.reprotrack.store.TestDatabases;
+
+/** A dashboard over the fixture store on a random port, and an HTTP client for it. */
+final class DashboardServer implements AutoCloseable {
+
+    static final Clock CLOCK = Clock.fixed(DashboardFixtures.T0.plus(3, ChronoUnit.DAYS), ZoneOffset.UTC);
+
+    final Database db;
+    final Dashboard dashboard;
+    final int port;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    DashboardServer(AdminActions actions, String token, Supplier<Optional<Instant>> nextAudit) {
+        db = TestDatabases.memory();
+        DashboardFixtures.fill(db.dataSource());
+        dashboard = new Dashboard(new DashboardStore(db.dataSource()), new OverviewStore(db.dataSource()), actions, token, nextAudit, CLOCK);
+        port = dashboard.start("127.0.0.1", 0);
+    }
+
+    static DashboardServer plain() {
+        return new DashboardServer(new AdminActions(() -> { }, () -> { }), null, Optional::empty);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path));
+    }
+
+    @Override
+    public void close() {
+        dashboard.stop();
+        db.close();
+    }
+}

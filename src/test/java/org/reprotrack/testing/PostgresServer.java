@@ -165,6 +165,17 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The folder holding initdb and pg_ctl: the newest under /usr/lib/postgresql, else pg_config's. */
     static Path findBinaries() {
+        DebianPackages.ensure(() -> locate() != null, "postgresql");
+        Path found = locate();
+        if (found != null) {
+            return found;
+        }
+        throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin"
+                + " nor through pg_config: install the postgresql package (apt-get install -y postgresql) to run the"
+                + " PostgreSQL tests");
+    }
+
+    private static @org.jspecify.annotations.Nullable Path locate() {
         Path root = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {
             try (Stream<Path> versions = Files.list(root)) {
@@ -189,9 +200,7 @@ public final class PostgresServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin"
-                + " nor through pg_config: install the postgresql package (apt-get install -y postgresql) to run the"
-                + " PostgreSQL tests");
+        return null;
     }
 
     private static int majorVersion(Path bin) {

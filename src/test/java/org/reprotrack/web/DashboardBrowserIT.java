@@ -41,7 +41,9 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+        if (!org.reprotrack.testing.DebianPackages.ensure(
+                () -> Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "chromium", "chromium-driver")) {
             fail("Chromium is missing (" + CHROMIUM + ", " + CHROMEDRIVER + "): install it with "
                     + "`apt-get update && apt-get install -y chromium chromium-driver` (.ci/run does this)");
         }

@@ -21,6 +21,7 @@ final class PageRoutes {
 
     private final Reads reads;
     private final Templates templates;
+    private volatile java.util.Map.@org.jspecify.annotations.Nullable Entry<Object, String> overviewPage;
 
     PageRoutes(Reads reads, Templates templates) {
         this.reads = reads;
@@ -28,11 +29,27 @@ final class PageRoutes {
     }
 
     void register(Service http) {
-        http.get("/", (req, res) -> html(res, "overview.jte", reads.overviewView()));
+        http.get("/", this::overview);
         http.get("/papers", this::papers);
         http.get("/papers/*", (req, res) -> html(res, "paper.jte", reads.paperView(Urls.rest(req))));
         http.get("/repos/*", this::repo);
         http.get("/audits", this::audits);
+    }
+
+    /**
+     * The overview changes only when the store does (a new overview) or the schedule moves, so its
+     * page (hundreds of chart points) is rendered once per change, not per request.
+     */
+    private Object overview(Request req, Response res) {
+        var view = reads.overviewView();
+        Object key = java.util.List.of(System.identityHashCode(view.overview()), String.valueOf(view.lastAudit()), view.nextAudit());
+        var cached = overviewPage;
+        if (cached == null || !cached.getKey().equals(key)) {
+            cached = new java.util.AbstractMap.SimpleImmutableEntry<>(key, templates.render("overview.jte", view));
+            overviewPage = cached;
+        }
+        res.type(HTML);
+        return cached.getValue();
     }
 
     private Object papers(Request req, Response res) {

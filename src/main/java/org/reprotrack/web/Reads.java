@@ -47,10 +47,21 @@ final class Reads {
         return clock;
     }
 
+    /** The charts of one overview, laid out once per overview (hundreds of points). */
+    private record OverviewCharts(org.reprotrack.store.Overview overview, org.reprotrack.web.view.LineChart share,
+            org.reprotrack.web.view.BarChart statuses) {
+    }
+
+    private volatile @org.jspecify.annotations.Nullable OverviewCharts charts;
+
     OverviewView overviewView() {
         var o = overview.get();
-        return new OverviewView(o, Charts.share(o.daily()), Charts.statuses(o.paperCounts()),
-                store.lastFinishedAudit().orElse(null), nextAuditText());
+        OverviewCharts c = charts;
+        if (c == null || c.overview() != o) {
+            c = new OverviewCharts(o, Charts.share(o.daily()), Charts.statuses(o.paperCounts()));
+            charts = c;
+        }
+        return new OverviewView(o, c.share(), c.statuses(), store.lastFinishedAudit().orElse(null), nextAuditText());
     }
 
     String nextAuditText() {

@@ -120,9 +120,11 @@ class ClusterTakeoverTest {
         ChildJvm alive = nodes.get(survivor);
         alive.awaitOutput("(recovering a run a dead node left)", Duration.ofSeconds(30));
         assertTrue(alive.output().contains("joined audit run " + runId), alive.output());
+        // the audit run is closed a moment before its job run records its end
+        Poll.until(Duration.ofSeconds(30), "a finished audit job run on the survivor after the kill",
+                () -> auditRuns().stream().anyMatch(r -> r.started().isAfter(killedAt) && r.node().equals(survivor)
+                        && "finished".equals(r.state())), this::outputs);
         List<JobRun> after = auditRuns().stream().filter(r -> r.started().isAfter(killedAt)).toList();
-        assertTrue(after.stream().anyMatch(r -> r.node().equals(survivor) && "finished".equals(r.state())),
-                "a finished audit job run on the survivor after the kill: " + after);
         assertTrue(after.stream().noneMatch(r -> r.node().equals(victim)), "the dead node ran nothing more: " + after);
         List<JobRun> victims = auditRuns().stream().filter(r -> r.node().equals(victim) && !r.started().isBefore(
                 early.get(early.size() - 1).started())).toList();
@@ -158,6 +160,7 @@ class ClusterTakeoverTest {
         env.put("REPROTRACK_GITHUB_GRAPHQL", "false");
         env.put("REPROTRACK_CLUSTER_ENABLED", "true");
         env.put("REPROTRACK_CLUSTER_NODE_NAME", node);
+        env.put("REPROTRACK_DASHBOARD_PORT", "0"); // run serves the dashboard: any free port, two nodes on one host
         env.put("REPROTRACK_CLUSTER_CHECKIN_INTERVAL_SECONDS", "1");
         env.put("REPROTRACK_CLUSTER_LEASE_SECONDS", "10");
         env.put("REPROTRACK_DATABASE_POOL_SIZE", "8");

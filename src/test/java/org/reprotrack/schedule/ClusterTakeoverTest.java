@@ -158,6 +158,8 @@ class ClusterTakeoverTest {
         env.put("REPROTRACK_GITHUB_GRAPHQL", "false");
         env.put("REPROTRACK_CLUSTER_ENABLED", "true");
         env.put("REPROTRACK_CLUSTER_NODE_NAME", node);
+        // run serves the dashboard: two nodes on one machine (and other builds) cannot share port 4567
+        env.put("REPROTRACK_DASHBOARD_PORT", "0");
         env.put("REPROTRACK_CLUSTER_CHECKIN_INTERVAL_SECONDS", "1");
         env.put("REPROTRACK_CLUSTER_LEASE_SECONDS", "10");
         env.put("REPROTRACK_DATABASE_POOL_SIZE", "8");

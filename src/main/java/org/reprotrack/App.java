@@ -262,7 +262,8 @@ public final class App implements AutoCloseable {
                 : null;
         ArchiveLookup lookup = new ArchiveLookup(reportStore(), swh, availability, HttpUrl.get(a.waybackUrl()),
                 Duration.ofDays(a.cacheDays()), clock);
-        return new ReportService(reportStore(), lookup, Path.of(settings.report().outputDir()), clock);
+        return new ReportService(reportStore(), signalStore(), settings.signals().promiseDays(), lookup,
+                Path.of(settings.report().outputDir()), clock);
     }
 
     /**

@@ -37,7 +37,13 @@ final class CsvReport implements ReportRenderer {
             new Column("wayback_url", r -> r.archive().waybackUrl()),
             new Column("wayback_available", r -> r.archive().waybackAvailable()),
             new Column("wayback_capture", r -> r.archive().waybackCapture()),
-            new Column("archive_note", r -> r.archive().note()));
+            new Column("archive_note", r -> r.archive().note()),
+            // reproducibility signals (issue 7), appended so existing readers keep their columns
+            new Column("checklist_score", r -> r.signals().checklistScore()),
+            new Column("placeholder", r -> r.signals().placeholder()),
+            new Column("licence", r -> r.signals().licence()),
+            new Column("release_lag_days", r -> r.signals().releaseLagDays()),
+            new Column("promise_not_kept", r -> r.signals().promiseNotKept()));
 
     static {
         HEADER = COLUMNS.stream().map(Column::name).toList();

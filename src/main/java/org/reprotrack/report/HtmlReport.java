@@ -49,6 +49,7 @@ final class HtmlReport implements ReportRenderer {
             }
             section(sb, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), kind.heading(), report.rows(kind));
         }
+        promises(sb, report.promisesNotKept());
         sb.append("</body>\n</html>\n");
         return sb.toString();
     }
@@ -96,6 +97,32 @@ final class HtmlReport implements ReportRenderer {
             }
             cell(sb, wayback);
             cell(sb, Html.text(a.note()));
+            cell(sb, Html.text(r.signals().text()));
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+    }
+
+    private static void promises(StringBuilder sb, List<PromiseNotKept> promises) {
+        sb.append("<h2 id=\"promises-not-kept\">").append(Html.text(MarkdownReport.PROMISES_HEADING)).append(" (")
+                .append(promises.size()).append(")</h2>\n");
+        sb.append("<p>").append(Html.text(ReportSummary.promises())).append("</p>\n");
+        if (promises.isEmpty()) {
+            sb.append("<p>None.</p>\n");
+            return;
+        }
+        sb.append("<table>\n<thead><tr>");
+        for (String h : MarkdownReport.PROMISE_HEADER) {
+            sb.append("<th>").append(Html.text(h)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (PromiseNotKept p : promises) {
+            sb.append("<tr>");
+            cell(sb, Html.text(p.paperId()));
+            cell(sb, Html.text(Objects.toString(p.title(), "")));
+            cell(sb, Html.text(p.repoKey()));
+            cell(sb, Html.text(p.status()));
+            cell(sb, Long.toString(p.daysSince()));
             sb.append("</tr>\n");
         }
         sb.append("</tbody>\n</table>\n");

@@ -34,10 +34,16 @@ final class JsonReport implements ReportRenderer {
                 g.writeNumberField(k.name().toLowerCase(Locale.ROOT), report.count(k));
             }
             g.writeNumberField("newly_dead", report.newlyDead().size());
+            g.writeNumberField("promises_not_kept", report.promisesNotKept().size());
             g.writeEndObject();
             g.writeArrayFieldStart("rows");
             for (ReportRow r : report.rows()) {
                 row(g, r);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("promises_not_kept");
+            for (PromiseNotKept p : report.promisesNotKept()) {
+                promise(g, p);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -84,6 +90,27 @@ final class JsonReport implements ReportRenderer {
         }
         g.writeEndArray();
         g.writeEndObject();
+        RowSignals s = r.signals();
+        number(g, "checklist_score", s.checklistScore());
+        bool(g, "placeholder", s.placeholder());
+        string(g, "licence", s.licence());
+        if (s.releaseLagDays() == null) {
+            g.writeNullField("release_lag_days");
+        } else {
+            g.writeNumberField("release_lag_days", s.releaseLagDays());
+        }
+        g.writeBooleanField("promise_not_kept", s.promiseNotKept());
+        g.writeEndObject();
+    }
+
+    private static void promise(JsonGenerator g, PromiseNotKept p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("paper_id", p.paperId());
+        string(g, "title", p.title());
+        g.writeStringField("repo_key", p.repoKey());
+        g.writeStringField("status", p.status());
+        time(g, "published", p.published());
+        g.writeNumberField("days_since_first_version", p.daysSince());
         g.writeEndObject();
     }
 

@@ -5,12 +5,17 @@ import java.util.Objects;
 
 /**
  * The report as GitHub-flavoured Markdown: a summary a chair can paste into an e-mail, then one
- * table per section (newly dead, recovered, dead, never released, failing).
+ * table per section (newly dead, recovered, dead, never released, failing), then the promises not
+ * kept.
  */
 final class MarkdownReport implements ReportRenderer {
 
     static final List<String> HEADER = List.of("Paper", "Title", "Link", "Repository", "Status", "Evidence",
-            "Dead since", "Last alive", "Stars", "Last push", "Software Heritage", "Wayback Machine", "Note");
+            "Dead since", "Last alive", "Stars", "Last push", "Software Heritage", "Wayback Machine", "Note", "Signals");
+
+    /** The columns of the "Promises not kept" table, Markdown and HTML. */
+    static final List<String> PROMISE_HEADER = List.of("Paper", "Title", "Repository", "Status", "Days since first version");
+    static final String PROMISES_HEADING = "Promises not kept";
 
     @Override
     public String render(Report report) {
@@ -31,7 +36,28 @@ final class MarkdownReport implements ReportRenderer {
             }
             section(sb, kind.heading(), report.rows(kind));
         }
+        promises(sb, report.promisesNotKept());
         return sb.toString();
+    }
+
+    private static void promises(StringBuilder sb, List<PromiseNotKept> promises) {
+        sb.append("## ").append(PROMISES_HEADING).append(" (").append(promises.size()).append(")\n\n");
+        sb.append(Markdown.cell(ReportSummary.promises())).append("\n\n");
+        if (promises.isEmpty()) {
+            sb.append("None.\n\n");
+            return;
+        }
+        sb.append(line(PROMISE_HEADER));
+        sb.append(line(PROMISE_HEADER.stream().map(h -> "---").toList()));
+        for (PromiseNotKept p : promises) {
+            sb.append(line(List.of(
+                    Markdown.cell(p.paperId()),
+                    Markdown.cell(Objects.toString(p.title(), "")),
+                    Markdown.cell(p.repoKey()),
+                    Markdown.cell(p.status()),
+                    Long.toString(p.daysSince()))));
+        }
+        sb.append('\n');
     }
 
     private static void section(StringBuilder sb, String heading, List<ReportRow> rows) {
@@ -68,7 +94,8 @@ final class MarkdownReport implements ReportRenderer {
                     Times.day(r.pushedAt()),
                     swh,
                     wayback,
-                    Markdown.cell(a.note()))));
+                    Markdown.cell(a.note()),
+                    Markdown.cell(r.signals().text()))));
         }
         sb.append('\n');
     }

@@ -12,16 +12,25 @@ import org.reprotrack.check.CurrentStatus;
  * @param since the --since filter: only links dead since that day (UTC)
  * @param statusFilter the --status filter
  * @param previousReportAt when the report compared with was made; null for the first report
+ * @param promisesNotKept papers whose promised code never came, by paper then repository; not filtered
  */
 public record Report(
         Instant generatedAt,
         @Nullable LocalDate since,
         @Nullable CurrentStatus statusFilter,
         @Nullable Instant previousReportAt,
-        List<ReportRow> rows) {
+        List<ReportRow> rows,
+        List<PromiseNotKept> promisesNotKept) {
 
     public Report {
         rows = List.copyOf(rows);
+        promisesNotKept = List.copyOf(promisesNotKept);
+    }
+
+    /** A report without promises not kept. */
+    public Report(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
+            @Nullable Instant previousReportAt, List<ReportRow> rows) {
+        this(generatedAt, since, statusFilter, previousReportAt, rows, List.of());
     }
 
     /** The rows of one kind, in report order. */

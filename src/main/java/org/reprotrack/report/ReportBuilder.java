@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.CurrentStatus;
+import org.reprotrack.store.BrokenPromise;
 import org.reprotrack.store.DeadLinkRow;
 import org.reprotrack.store.PreviousReport;
+import org.reprotrack.store.SignalRow;
 
 /**
  * Turns what the store holds into a report: classifies links, compares with the previous report,
@@ -23,6 +26,8 @@ import org.reprotrack.store.PreviousReport;
  */
 final class ReportBuilder {
 
+    private static final Comparator<PromiseNotKept> PROMISE_ORDER = Comparator.comparing(PromiseNotKept::paperId)
+            .thenComparing(PromiseNotKept::repoKey);
     private static final Comparator<ReportRow> ORDER = Comparator.comparing(ReportRow::kind)
             .thenComparing(ReportRow::paperId).thenComparingInt(ReportRow::position).thenComparing(ReportRow::repoKey);
 
@@ -72,6 +77,30 @@ final class ReportBuilder {
     static Report build(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
             Optional<PreviousReport> previous, List<DeadLinkRow> dead, List<DeadLinkRow> recoveredLinks,
             BiFunction<DeadLinkRow, RowKind, ArchiveCopies> archive) {
+        return build(generatedAt, since, statusFilter, previous, dead, recoveredLinks, archive, key -> null, List.of(), Map.of());
+    }
+
+    /**
+     * The report with reproducibility signals.
+     *
+     * @param signals a repository's signals by key, or null when it has none
+     * @param broken the promises not kept (every one: the filters choose rows, not this list)
+     * @param titles paper titles by id, for the promises
+     */
+    static Report build(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
+            Optional<PreviousReport> previous, List<DeadLinkRow> dead, List<DeadLinkRow> recoveredLinks,
+            BiFunction<DeadLinkRow, RowKind, ArchiveCopies> archive, Function<String, @Nullable SignalRow> signals,
+            List<BrokenPromise> broken, Map<String, String> titles) {
+        Set<String> brokenLinks = new TreeSet<>();
+        List<PromiseNotKept> promises = new ArrayList<>();
+        for (BrokenPromise b : broken) {
+            brokenLinks.add(promiseKey(b.paperId(), b.repoKey()));
+            promises.add(new PromiseNotKept(b.paperId(), titles.get(b.paperId()), b.repoKey(), b.status(), b.published(),
+                    b.daysSince()));
+        }
+        promises.sort(PROMISE_ORDER);
+        Function<DeadLinkRow, RowSignals> signalsOf = l -> RowSignals.of(signals.apply(l.repoKey()),
+                brokenLinks.contains(promiseKey(l.paperId(), l.repoKey())));
         Instant from = since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, String> before = previous.map(PreviousReport::statuses).orElse(Map.of());
         List<ReportRow> rows = new ArrayList<>();
@@ -86,17 +115,22 @@ final class ReportBuilder {
                 continue;
             }
             boolean newlyDead = previous.isPresent() && kind != RowKind.FAILING && !before.containsKey(l.repoKey());
-            rows.add(row(l, kind, null, deadSince, newlyDead, archive));
+            rows.add(row(l, kind, null, deadSince, newlyDead, archive, signalsOf));
         }
         for (DeadLinkRow l : recoveredLinks) {
             String was = before.get(l.repoKey());
             if (was == null || (statusFilter != null && !was.equals(statusFilter.name()))) {
                 continue;
             }
-            rows.add(row(l, RowKind.RECOVERED, was, null, false, archive));
+            rows.add(row(l, RowKind.RECOVERED, was, null, false, archive, signalsOf));
         }
         rows.sort(ORDER);
-        return new Report(generatedAt, since, statusFilter, previous.map(PreviousReport::generatedAt).orElse(null), rows);
+        return new Report(generatedAt, since, statusFilter, previous.map(PreviousReport::generatedAt).orElse(null), rows,
+                promises);
+    }
+
+    private static String promiseKey(String paperId, String repoKey) {
+        return paperId + " " + repoKey;
     }
 
     /** First seen dead; for a repository that exists without code, since when it has been so. */
@@ -105,9 +139,10 @@ final class ReportBuilder {
     }
 
     private static ReportRow row(DeadLinkRow l, RowKind kind, @Nullable String previousStatus, @Nullable Instant deadSince,
-            boolean newlyDead, BiFunction<DeadLinkRow, RowKind, ArchiveCopies> archive) {
+            boolean newlyDead, BiFunction<DeadLinkRow, RowKind, ArchiveCopies> archive,
+            Function<DeadLinkRow, RowSignals> signals) {
         return new ReportRow(l.paperId(), l.position(), l.title(), l.url(), l.repoKey(), kind, l.status(), previousStatus,
                 l.httpStatus(), l.blockReason(), l.movedTo(), l.detail(), deadSince, l.lastAlive(), l.stars(), l.pushedAt(),
-                newlyDead, archive.apply(l, kind));
+                newlyDead, archive.apply(l, kind), signals.apply(l));
     }
 }

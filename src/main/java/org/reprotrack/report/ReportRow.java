@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param previousStatus its status in the previous report, for recovered rows
  * @param deadSince when it was first seen dead (for EMPTY and PLACEHOLDER: since when it has been so)
  * @param newlyDead not in the previous report (false for the first report: nothing to compare with)
+ * @param signals the repository's reproducibility signals and whether this paper's promise of it is not kept
  */
 public record ReportRow(
         String paperId,
@@ -32,7 +33,8 @@ public record ReportRow(
         @Nullable Integer stars,
         @Nullable Instant pushedAt,
         boolean newlyDead,
-        ArchiveCopies archive) {
+        ArchiveCopies archive,
+        RowSignals signals) {
 
     /** {@code new}, {@code recovered} or empty: the change since the previous report. */
     public String change() {
@@ -60,6 +62,6 @@ public record ReportRow(
     /** A copy of this row with its archived copies. */
     public ReportRow withArchive(ArchiveCopies copies) {
         return new ReportRow(paperId, position, title, link, repoKey, kind, status, previousStatus, httpStatus, blockReason,
-                movedTo, detail, deadSince, lastAlive, stars, pushedAt, newlyDead, copies);
+                movedTo, detail, deadSince, lastAlive, stars, pushedAt, newlyDead, copies, signals);
     }
 }

@@ -11,31 +11,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.reprotrack.links.CodeHost;
 import org.reprotrack.links.RepoRef;
+import org.reprotrack.store.BrokenPromise;
 import org.reprotrack.store.DeadLinkRow;
 import org.reprotrack.store.PreviousReport;
 import org.reprotrack.store.ReportFiles;
 import org.reprotrack.store.ReportStore;
+import org.reprotrack.store.SignalRow;
+import org.reprotrack.store.SignalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes dead-link reports: reads the dead links, compares with the previous report, asks the
  * archives about dead repositories, renders every requested format to {@code dead-links-DATE.ext}
- * and {@code dead-links-latest.ext}, and records what the report held. The command and the
- * scheduled job both call {@link #write}.
+ * and {@code dead-links-latest.ext}, and records what the report held. Each row carries its
+ * repository's reproducibility signals, and the report lists the promises not kept (issue 7). The
+ * command and the scheduled job both call {@link #write}.
  */
 public final class ReportService {
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
     private final ReportStore store;
+    private final SignalStore signals;
+    private final int promiseDays;
     private final ArchiveLookup archives;
     private final Path defaultFolder;
     private final Clock clock;
 
-    public ReportService(ReportStore store, ArchiveLookup archives, Path defaultFolder, Clock clock) {
+    /**
+     * @param promiseDays {@code signals.promise_days}: a promised link with no code this many days
+     *     after the paper's first version is a promise not kept
+     */
+    public ReportService(ReportStore store, SignalStore signals, int promiseDays, ArchiveLookup archives, Path defaultFolder,
+            Clock clock) {
         this.store = store;
+        this.signals = signals;
+        this.promiseDays = promiseDays;
         this.archives = archives;
         this.defaultFolder = defaultFolder;
         this.clock = clock;
@@ -55,13 +69,26 @@ public final class ReportService {
         Set<String> recovered = ReportBuilder.recovered(previous, compared, statusesNow);
         List<DeadLinkRow> recoveredLinks = recovered.isEmpty() ? List.of() : store.codeLinksTo(recovered);
 
+        // signals only of the repositories the report lists: forEachRepo streams them all
+        Set<String> listed = new TreeSet<>();
+        dead.forEach(l -> listed.add(l.repoKey()));
+        recoveredLinks.forEach(l -> listed.add(l.repoKey()));
+        Map<String, SignalRow> signalsByKey = new HashMap<>();
+        signals.forEachRepo(s -> {
+            if (listed.contains(s.repoKey())) {
+                signalsByKey.put(s.repoKey(), s);
+            }
+        });
+        List<BrokenPromise> broken = signals.promisesNotKept(now, promiseDays);
+        Map<String, String> titles = store.paperTitles(broken.stream().map(BrokenPromise::paperId).toList());
+
         // one lookup per repository however many papers link it: failures are not cached in the store
         Map<String, ArchiveCopies> seen = new HashMap<>();
         Report report = ReportBuilder.build(now, request.since(), request.status(), previous, dead, recoveredLinks,
                 (link, kind) -> seen.computeIfAbsent(kind.askArchives() + " " + link.repoKey(), k -> {
                     String origin = new RepoRef(CodeHost.valueOf(link.host()), link.path()).url();
                     return kind.askArchives() ? archives.copies(origin) : archives.linkOnly(origin);
-                }));
+                }), signalsByKey::get, broken, titles);
 
         ReportFiles files = new ReportFiles(request.outDir() != null ? request.outDir() : defaultFolder);
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -75,8 +102,9 @@ public final class ReportService {
         }
         long id = store.recordReport(now, request.since() == null ? null : request.since().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 request.status() == null ? null : request.status().name(), extensions, report.rows().size(), compared);
-        log.info("report {}: {} rows ({} newly dead, {} recovered) in {} to {}", id, report.rows().size(),
-                report.newlyDead().size(), report.count(RowKind.RECOVERED), extensions, files.folder());
+        log.info("report {}: {} rows ({} newly dead, {} recovered), {} promises not kept, in {} to {}", id,
+                report.rows().size(), report.newlyDead().size(), report.count(RowKind.RECOVERED),
+                report.promisesNotKept().size(), extensions, files.folder());
         return new ReportResult(id, written, report);
     }
 }

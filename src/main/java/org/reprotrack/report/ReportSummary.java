@@ -19,6 +19,12 @@ final class ReportSummary {
                 + report.newlyDead().size() + " newly dead, " + report.count(RowKind.RECOVERED) + " recovered.";
     }
 
+    /** What the "Promises not kept" section lists. */
+    static String promises() {
+        return "Papers that promised code whose repository is still EMPTY, PLACEHOLDER or NOT_FOUND (or holds no code)"
+                + " more than signals.promise_days after the paper's first version; the filters do not apply.";
+    }
+
     /** The filters in words, empty when none. */
     static String filters(Report report) {
         List<String> parts = new ArrayList<>();

@@ -100,6 +100,28 @@ public final class ReportStore {
         return statuses;
     }
 
+    /** The titles of these papers by id; a paper without a title (or unknown) is left out. */
+    public Map<String, String> paperTitles(Collection<String> paperIds) {
+        Map<String, String> titles = new TreeMap<>();
+        if (paperIds.isEmpty()) {
+            return titles;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT title FROM paper WHERE id = ?")) {
+            for (String id : new java.util.TreeSet<>(paperIds)) {
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next() && rs.getString(1) != null) {
+                        titles.put(id, rs.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read paper titles: " + e.getMessage(), e);
+        }
+        return titles;
+    }
+
     /** The most recent report, with what it held; empty before the first one. */
     public Optional<PreviousReport> lastReport() {
         try (Connection c = dataSource.getConnection()) {

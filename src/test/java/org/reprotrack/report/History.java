@@ -25,6 +25,18 @@ final class History {
         return this;
     }
 
+    /** Sets a paper's first version, which starts the promise clock. */
+    History published(String id, Instant published) {
+        update("UPDATE paper SET published = ? WHERE id = ?", ts(published), id);
+        return this;
+    }
+
+    /** The repository metadata of the last check (licence, creation), as JSON. */
+    History metadata(String repoPath, String json) {
+        update("UPDATE repo SET metadata = ? WHERE path = ?", json, repoPath);
+        return this;
+    }
+
     /** A GitHub repository, PENDING until {@link #state} says otherwise. */
     History repo(String path) {
         update("INSERT INTO repo (repo_key, host, path, first_seen) VALUES (?, 'GITHUB', ?, ?)",
@@ -54,6 +66,18 @@ final class History {
         update("UPDATE repo SET block_reason = ?, moved_to = ?, stars = ?, pushed_at = ? WHERE path = ?",
                 blockReason, movedTo, stars, ts(pushedAt), repoPath);
         return this;
+    }
+
+    long repoId(String repoPath) {
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement("SELECT id FROM repo WHERE path = ?")) {
+            st.setString(1, repoPath);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static @Nullable OffsetDateTime ts(@Nullable Instant t) {

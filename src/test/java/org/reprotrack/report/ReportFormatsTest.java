@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Each format parsed back and compared with the rows it was made from, with hostile titles. */
@@ -45,11 +46,30 @@ class ReportFormatsTest {
                             List.of("Software Heritage: no answer (read timeout)"));
             rows.add(new ReportRow("2101.0000" + i, i, titles.get(i), i == 3 ? "javascript:alert(1)" : "https://github.com/Lab/R" + i + "|x",
                     "github.com/lab/r" + i, RowKind.DEAD, "BLOCKED", null, 451, "dmca \"<b>\"", null, "taken down,\nsee notice",
-                    Instant.parse("2025-12-01T08:00:00Z"), null, i == 0 ? null : 7, Instant.parse("2025-06-01T00:00:00Z"), i == 1, archive));
+                    Instant.parse("2025-12-01T08:00:00Z"), null, i == 0 ? null : 7, Instant.parse("2025-06-01T00:00:00Z"), i == 1, archive,
+                    signals(i)));
         }
         rows.add(new ReportRow("2101.00099", 0, null, "https://github.com/Lab/Back", "github.com/lab/back", RowKind.RECOVERED, "OK",
-                "NOT_FOUND", 200, null, null, null, null, AT, 3, null, false, ArchiveCopies.linkOnly("https://web.archive.org/web/https://github.com/Lab/Back")));
-        return new Report(AT, null, null, Instant.parse("2026-01-03T06:00:00Z"), rows);
+                "NOT_FOUND", 200, null, null, null, null, AT, 3, null, false, ArchiveCopies.linkOnly("https://web.archive.org/web/https://github.com/Lab/Back"),
+                new RowSignals(4, false, "MIT", -3L, false)));
+        List<PromiseNotKept> promises = List.of(
+                new PromiseNotKept("2101.00001", titles.get(1), "github.com/lab/r1", "EMPTY", Instant.parse("2025-10-11T06:00:00Z"), 91),
+                new PromiseNotKept("2101.00002", null, "github.com/lab/r2", "NOT_FOUND", Instant.parse("2025-01-01T00:00:00Z"), 374));
+        return new Report(AT, null, null, Instant.parse("2026-01-03T06:00:00Z"), rows, promises);
+    }
+
+    /** Every mix of known and unknown signals, a hostile licence among them. */
+    static RowSignals signals(int i) {
+        return switch (i % 4) {
+            case 0 -> RowSignals.NONE;
+            case 1 -> new RowSignals(0, true, null, 12L, true);
+            case 2 -> new RowSignals(5, false, "Apache-2.0", 0L, true);
+            default -> new RowSignals(3, null, "<b>|none</b>", null, false);
+        };
+    }
+
+    static String csvValue(@Nullable Object value) {
+        return value == null ? "" : value.toString();
     }
 
     /** A small RFC 4180 reader: quoted fields may hold commas, CRLF and doubled quotes. */
@@ -107,7 +127,16 @@ class ReportFormatsTest {
             assertEquals(row.change(), r.get(CsvReport.HEADER.indexOf("change")));
             assertEquals(Times.instant(row.deadSince()), r.get(CsvReport.HEADER.indexOf("dead_since")));
             assertEquals(row.archive().note(), r.get(CsvReport.HEADER.indexOf("archive_note")));
+            RowSignals s = row.signals();
+            assertEquals(csvValue(s.checklistScore()), r.get(CsvReport.HEADER.indexOf("checklist_score")));
+            assertEquals(csvValue(s.placeholder()), r.get(CsvReport.HEADER.indexOf("placeholder")));
+            assertEquals(csvValue(s.licence()), r.get(CsvReport.HEADER.indexOf("licence")));
+            assertEquals(csvValue(s.releaseLagDays()), r.get(CsvReport.HEADER.indexOf("release_lag_days")));
+            assertEquals(Boolean.toString(s.promiseNotKept()), r.get(CsvReport.HEADER.indexOf("promise_not_kept")));
         }
+        assertEquals(List.of("archive_note", "checklist_score", "placeholder", "licence", "release_lag_days", "promise_not_kept"),
+                CsvReport.HEADER.subList(CsvReport.HEADER.size() - 6, CsvReport.HEADER.size()),
+                "the signal columns come after every existing column, in the order the README lists them");
         assertEquals("recovered", records.get(records.size() - 1).get(CsvReport.HEADER.indexOf("change")));
     }
 
@@ -136,6 +165,26 @@ class ReportFormatsTest {
             assertEquals(row.archive().swhArchived(), swh.get("archived").isNull() ? null : swh.get("archived").asBoolean());
             assertEquals(row.archive().waybackUrl(), n.get("archive").get("wayback").get("url").asText());
             assertEquals(row.archive().notes().size(), n.get("archive").get("notes").size());
+            RowSignals s = row.signals();
+            assertEquals(s.checklistScore(), n.get("checklist_score").isNull() ? null : n.get("checklist_score").asInt());
+            assertEquals(s.placeholder(), n.get("placeholder").isNull() ? null : n.get("placeholder").asBoolean());
+            assertEquals(s.licence(), n.get("licence").isNull() ? null : n.get("licence").asText());
+            assertEquals(s.releaseLagDays(), n.get("release_lag_days").isNull() ? null : n.get("release_lag_days").asLong());
+            assertTrue(n.get("promise_not_kept").isBoolean());
+            assertEquals(s.promiseNotKept(), n.get("promise_not_kept").asBoolean());
+        }
+        assertEquals(2, root.get("counts").get("promises_not_kept").asInt());
+        JsonNode promises = root.get("promises_not_kept");
+        assertEquals(report.promisesNotKept().size(), promises.size());
+        for (int i = 0; i < promises.size(); i++) {
+            PromiseNotKept p = report.promisesNotKept().get(i);
+            JsonNode n = promises.get(i);
+            assertEquals(p.paperId(), n.get("paper_id").asText());
+            assertEquals(p.title(), n.get("title").isNull() ? null : n.get("title").asText());
+            assertEquals(p.repoKey(), n.get("repo_key").asText());
+            assertEquals(p.status(), n.get("status").asText());
+            assertEquals(Times.instant(p.published()), n.get("published").asText());
+            assertEquals(p.daysSince(), n.get("days_since_first_version").asLong());
         }
         assertNull(rows.get(0).get("change").textValue());
         assertEquals("new", rows.get(1).get("change").asText());
@@ -172,9 +221,12 @@ class ReportFormatsTest {
         String md = new MarkdownReport().render(report);
 
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> promiseRows = new ArrayList<>();
+        boolean inPromises = false;
         for (String line : md.split("\n")) {
+            inPromises |= line.startsWith("## Promises not kept");
             if (line.startsWith("| ") && !line.startsWith("| Paper") && !line.startsWith("| ---")) {
-                rows.add(cells(line));
+                (inPromises ? promiseRows : rows).add(cells(line));
             }
         }
         // newly dead (1) + recovered (1) + dead (all but the recovered one)
@@ -186,7 +238,21 @@ class ReportFormatsTest {
             assertEquals(MarkdownReport.HEADER.size(), cells.size(), "row " + i + ": " + cells);
             String expected = deadRows.get(i).title().replaceAll("\r\n|\n|\r", " ").strip();
             assertEquals(expected, unescapeMarkdown(cells.get(1)));
+            assertEquals(deadRows.get(i).signals().text(), unescapeMarkdown(cells.get(MarkdownReport.HEADER.indexOf("Signals"))));
         }
+        assertTrue(md.contains("## Promises not kept (2)"));
+        assertEquals(2, promiseRows.size());
+        for (int i = 0; i < promiseRows.size(); i++) {
+            PromiseNotKept p = report.promisesNotKept().get(i);
+            List<String> cells = promiseRows.get(i);
+            assertEquals(MarkdownReport.PROMISE_HEADER.size(), cells.size(), cells.toString());
+            assertEquals(p.paperId(), cells.get(0));
+            assertEquals(p.title() == null ? "" : p.title().replaceAll("\r\n|\n|\r", " ").strip(), unescapeMarkdown(cells.get(1)));
+            assertEquals(p.repoKey(), cells.get(2));
+            assertEquals(p.status(), unescapeMarkdown(cells.get(3)));
+            assertEquals(Long.toString(p.daysSince()), cells.get(4));
+        }
+        assertTrue(md.contains("score 0/5; placeholder yes; release lag 12 d; promise not kept"));
         assertTrue(md.contains("## Newly dead since the previous report (1)"));
         assertTrue(md.contains("## Recovered since the previous report (1)"));
         assertTrue(md.contains("(was NOT_FOUND)"), "an underscore inside a word stays as it is");
@@ -208,6 +274,11 @@ class ReportFormatsTest {
         assertTrue(html.contains("&#39;single&#39; &amp; ampersand &amp;amp;"));
         assertTrue(html.contains("Ünïcödé — 深度学习 😀"));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<th>Signals</th>"));
+        assertTrue(html.contains("<td>score 5/5; placeholder no; licence Apache-2.0; release lag 0 d; promise not kept</td>"));
+        assertTrue(html.contains("<td>score 3/5; licence &lt;b&gt;|none&lt;/b&gt;</td>"), "a licence is escaped like any text");
+        assertTrue(html.contains("<h2 id=\"promises-not-kept\">Promises not kept (2)</h2>"));
+        assertTrue(html.contains("<tr><td>2101.00002</td><td></td><td>github.com/lab/r2</td><td>NOT_FOUND</td><td>374</td></tr>"));
         assertTrue(html.contains("default-src 'none'"), "a policy forbids scripts even if one slipped through");
         // every tag in the page is one the renderer writes
         Matcher tags = Pattern.compile("<([a-zA-Z0-9!]+)").matcher(html);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprotrack.store.Database;
 import org.reprotrack.store.ReportStore;
+import org.reprotrack.store.SignalStore;
 import org.reprotrack.store.TestDatabases;
 
 /** An in-memory database, a fake clock, and a local server standing in for the archives (404 unless told). */
@@ -31,6 +32,7 @@ abstract class ReportTestBase {
     Database db;
     History history;
     ReportStore store;
+    SignalStore signals;
     final MutableClock clock = new MutableClock(START);
 
     @BeforeEach
@@ -38,6 +40,7 @@ abstract class ReportTestBase {
         db = TestDatabases.memory();
         history = new History(db.dataSource());
         store = new ReportStore(db.dataSource());
+        signals = new SignalStore(db.dataSource());
         archives.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -61,7 +64,9 @@ abstract class ReportTestBase {
                 Duration.ofSeconds(60)), availability, HttpUrl.get("https://web.archive.org"), Duration.ofDays(7), clock);
     }
 
+    static final int PROMISE_DAYS = 90;
+
     ReportService service() {
-        return new ReportService(store, lookup(null), dir.resolve("reports"), clock);
+        return new ReportService(store, signals, PROMISE_DAYS, lookup(null), dir.resolve("reports"), clock);
     }
 }

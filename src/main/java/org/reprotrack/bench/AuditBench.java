@@ -114,6 +114,8 @@ public final class AuditBench {
                 "REPROTRACK_GITHUB_GRAPHQL", String.valueOf(graphql),
                 "REPROTRACK_GITHUB_REST_CONCURRENCY", String.valueOf(o.restConcurrency()),
                 "REPROTRACK_GITHUB_GRAPHQL_CONCURRENCY", String.valueOf(o.graphqlConcurrency()),
+                // the benchmark measures checks; signals (tree + README per changed repository) are their own cost
+                "REPROTRACK_SIGNALS_DURING_AUDIT", "false",
                 TOKEN_ENV, TOKEN);
         return new App(new SettingsLoader().load(null, env), Clock.systemUTC(), env);
     }

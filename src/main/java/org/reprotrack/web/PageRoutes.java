@@ -53,7 +53,7 @@ final class PageRoutes {
     }
 
     private Object papers(Request req, Response res) {
-        PaperQuery q = Params.paperQuery(req);
+        PaperQuery q = reads.paperQuery(req);
         PaperPage page = reads.store().papers(q);
         int pageNo = Params.page(req);
         return html(res, "papers.jte", new PapersView(q, page, pageNo, reads.overview().get().hosts(),

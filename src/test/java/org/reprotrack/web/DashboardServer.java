@@ -2,6 +2,8 @@ package org.reprotrack.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,14 +17,18 @@ import org.reprotrack.store.DashboardFixtures;
 import org.reprotrack.store.DashboardStore;
 import org.reprotrack.store.Database;
 import org.reprotrack.store.OverviewStore;
+import org.reprotrack.store.ReportFiles;
 import org.reprotrack.store.TestDatabases;
 
 /** A dashboard over the fixture store on a random port, and an HTTP client for it. */
 final class DashboardServer implements AutoCloseable {
 
+    /** {@code signals.promise_days} of the test dashboards. */
+    static final int PROMISE_DAYS = 90;
     static final Clock CLOCK = Clock.fixed(DashboardFixtures.T0.plus(3, ChronoUnit.DAYS), ZoneOffset.UTC);
 
     final Database db;
+    final Path reportsDir;
     final Dashboard dashboard;
     final int port;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -30,8 +36,20 @@ final class DashboardServer implements AutoCloseable {
     DashboardServer(AdminActions actions, String token, Supplier<Optional<Instant>> nextAudit) {
         db = TestDatabases.memory();
         DashboardFixtures.fill(db.dataSource());
-        dashboard = new Dashboard(new DashboardStore(db.dataSource()), new OverviewStore(db.dataSource()), actions, token, nextAudit, CLOCK);
+        reportsDir = tempDir();
+        dashboard = new Dashboard(new DashboardStore(db.dataSource()), new OverviewStore(db.dataSource()), new ReportFiles(reportsDir),
+                PROMISE_DAYS, actions, token, nextAudit, CLOCK);
         port = dashboard.start("127.0.0.1", 0);
+    }
+
+    static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("reprotrack-reports");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static DashboardServer plain() {

@@ -43,6 +43,10 @@ final class ReportRoutes {
 
     private Object file(Request req, Response res) {
         String name = Urls.rest(req);
+        if (req.pathInfo() == null || !req.pathInfo().equals("/reports/" + req.splat()[0])) {
+            // Spark forgives a trailing slash; a report's address is exactly its name
+            throw new NotFoundException("no report named " + name);
+        }
         ReportFile f = reports.find(name).orElseThrow(() -> new NotFoundException("no report named " + name));
         byte[] body;
         // the file was checked to be a regular file; opening it without following links closes the

@@ -34,8 +34,15 @@ final class DashboardServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     DashboardServer(AdminActions actions, String token, Supplier<Optional<Instant>> nextAudit) {
+        this(actions, token, nextAudit, ds -> { });
+    }
+
+    /** @param more fixtures added after {@link DashboardFixtures#fill}, before the server starts */
+    DashboardServer(AdminActions actions, String token, Supplier<Optional<Instant>> nextAudit,
+            java.util.function.Consumer<javax.sql.DataSource> more) {
         db = TestDatabases.memory();
         DashboardFixtures.fill(db.dataSource());
+        more.accept(db.dataSource());
         reportsDir = tempDir();
         dashboard = new Dashboard(new DashboardStore(db.dataSource()), new OverviewStore(db.dataSource()), new ReportFiles(reportsDir),
                 PROMISE_DAYS, actions, token, nextAudit, CLOCK);
@@ -45,11 +52,15 @@ final class DashboardServer implements AutoCloseable {
     static Path tempDir() {
         try {
             Path dir = Files.createTempDirectory("reprotrack-reports");
-            dir.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The fixtures with reproducibility signals ({@link DashboardFixtures#signals}). */
+    static DashboardServer withSignals() {
+        return new DashboardServer(new AdminActions(() -> { }, () -> { }), null, Optional::empty, DashboardFixtures::signals);
     }
 
     static DashboardServer plain() {
@@ -83,5 +94,10 @@ final class DashboardServer implements AutoCloseable {
     public void close() {
         dashboard.stop();
         db.close();
+        try (var files = Files.walk(reportsDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 }

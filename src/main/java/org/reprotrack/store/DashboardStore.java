@@ -324,8 +324,12 @@ public final class DashboardStore {
             }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
+                    String paper = rs.getString(1);
                     int best = rs.getInt(2);
-                    out.put(rs.getString(1), new int[] {rs.wasNull() ? -1 : best, rs.getInt(3)});
+                    if (rs.wasNull()) {
+                        best = -1;
+                    }
+                    out.put(paper, new int[] {best, rs.getInt(3)});
                 }
             }
         }

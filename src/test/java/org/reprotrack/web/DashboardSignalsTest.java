@@ -95,12 +95,15 @@ class DashboardSignalsTest {
                 page);
         assertTrue(page.contains("Pre-trained models</td><td>no</td>"), page);
         assertTrue(page.contains("<dt>Licence</dt><dd>mit</dd>"), page);
+        String repo = server.get("/repos/github.com/lab/alpha").body();
+        assertTrue(repo.contains("<strong>3/5</strong>") && repo.contains("&lt;script&gt;alert('evidence')&lt;/script&gt;"), repo);
         String gamma = server.get("/papers/2104.00004").body();
         assertTrue(gamma.contains("placeholder: no code"), gamma);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/papers", "/papers?placeholder=true", "/papers/2101.00001", "/papers/2104.00004", "/papers/hep-th/9901001"})
+    @ValueSource(strings = {"/", "/papers", "/papers?placeholder=true", "/papers/2101.00001", "/papers/2104.00004", "/papers/hep-th/9901001",
+            "/repos/github.com/lab/alpha", "/repos/github.com/lab/gamma", "/repos/github.com/lab/beta"})
     void hostile_evidence_is_never_markup(String path) {
         String body = server.get(path).body();
         for (String bad : NEVER) {

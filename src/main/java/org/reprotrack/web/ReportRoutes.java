@@ -2,7 +2,6 @@ package org.reprotrack.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.LinkedHashMap;
@@ -71,7 +70,7 @@ final class ReportRoutes {
             case "json" -> "application/json; charset=utf-8";
             case "md" -> "text/markdown; charset=utf-8";
             case "html" -> "text/html; charset=utf-8";
-            default -> throw new UncheckedIOException(new IOException("not a report format: " + extension));
+            default -> throw new IllegalStateException("not a report format: " + extension);
         };
     }
 

@@ -11,6 +11,7 @@ import org.reprotrack.ingest.FileResult;
 import org.reprotrack.ingest.IngestListener;
 import org.reprotrack.ingest.InputFormat;
 import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.ReportFiles;
 import org.reprotrack.store.OverviewStore;
 import org.reprotrack.web.AdminActions;
 import org.reprotrack.web.Dashboard;
@@ -291,8 +292,8 @@ public final class App implements AutoCloseable {
     /** The dashboard with given admin actions (under {@code run}, they fire the scheduler's jobs). */
     public Dashboard dashboard(Supplier<Optional<Instant>> nextAudit, AdminActions actions) {
         DataSource ds = database().dataSource();
-        return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), actions,
-                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
+        return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), new ReportFiles(Path.of(settings.report().outputDir())),
+                settings.signals().promiseDays(), actions, env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,24 @@ public final class DashboardStore {
             sql.append(" AND EXISTS (SELECT 1 FROM link lh WHERE lh.paper_id = p.id AND lh.kind = 'code' AND lh.host = ?)");
             args.add(q.host().toLowerCase(java.util.Locale.ROOT));
         }
+        if (q.minScore() != null) {
+            // correlated EXISTS over the paper's code links (index link(paper_id), repo_signals primary key)
+            sql.append(" AND EXISTS (SELECT 1 FROM link lk JOIN repo_signals sk ON sk.repo_id = lk.repo_id"
+                    + " WHERE lk.paper_id = p.id AND lk.kind = 'code' AND sk.score >= ?)");
+            args.add(q.minScore());
+        }
+        if (q.placeholder()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM link lq JOIN repo rq ON rq.id = lq.repo_id"
+                    + " LEFT JOIN repo_signals sq ON sq.repo_id = rq.id"
+                    + " WHERE lq.paper_id = p.id AND lq.kind = 'code' AND (rq.status = 'PLACEHOLDER' OR sq.placeholder = TRUE))");
+        }
+        if (q.promiseCutoff() != null) {
+            // the same condition as SignalStore.promisesNotKept, per paper
+            sql.append(" AND p.published IS NOT NULL AND p.published < ? AND EXISTS (SELECT 1 FROM link l"
+                    + " JOIN repo r ON r.id = l.repo_id LEFT JOIN repo_signals s ON s.repo_id = r.id"
+                    + " WHERE l.paper_id = p.id AND l.kind = 'code' AND l.promised AND ").append(SignalStore.PROMISE_NOT_KEPT).append(")");
+            args.add(Timestamp.of(q.promiseCutoff()).value());
+        }
         if (q.search() != null) {
             String text = likeEscape(q.search().trim().toLowerCase(java.util.Locale.ROOT));
             sql.append("""
@@ -92,12 +111,15 @@ public final class DashboardStore {
             int n = Math.min(rows.size(), q.limit());
             List<String> ids = rows.subList(0, n).stream().map(r -> r[0]).toList();
             Map<String, List<CodeLinkRow>> links = links(c, ids, true);
+            Map<String, int[]> signals = signalsOfPapers(c, ids);
             List<PaperListRow> papers = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 List<CodeLinkRow> own = links.getOrDefault(rows.get(i)[0], List.of());
                 Instant lastChecked = own.stream().map(CodeLinkRow::lastChecked).filter(java.util.Objects::nonNull)
                         .max(Instant::compareTo).orElse(null);
-                papers.add(new PaperListRow(rows.get(i)[0], rows.get(i)[1], published.get(i), statusOf(own), own, lastChecked));
+                int[] sig = signals.get(rows.get(i)[0]);
+                papers.add(new PaperListRow(rows.get(i)[0], rows.get(i)[1], published.get(i), statusOf(own), own, lastChecked,
+                        sig == null || sig[0] < 0 ? null : sig[0], sig != null && sig[1] > 0));
             }
             return new PaperPage(papers, hasNext);
         } catch (SQLException e) {
@@ -284,6 +306,39 @@ public final class DashboardStore {
             }
         }
         return links;
+    }
+
+    /** Per paper of a page: {best checklist score or -1, 1 if a code repository is a placeholder}. */
+    private static Map<String, int[]> signalsOfPapers(Connection c, List<String> paperIds) throws SQLException {
+        if (paperIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT l.paper_id, MAX(s.score), MAX(CASE WHEN r.status = 'PLACEHOLDER' OR s.placeholder = TRUE THEN 1 ELSE 0 END)"
+                + " FROM link l JOIN repo r ON r.id = l.repo_id LEFT JOIN repo_signals s ON s.repo_id = r.id"
+                + " WHERE l.kind = 'code' AND l.paper_id IN (" + String.join(", ", Collections.nCopies(paperIds.size(), "?"))
+                + ") GROUP BY l.paper_id";
+        Map<String, int[]> out = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < paperIds.size(); i++) {
+                st.setString(i + 1, paperIds.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String paper = rs.getString(1);
+                    int best = rs.getInt(2);
+                    if (rs.wasNull()) {
+                        best = -1;
+                    }
+                    out.put(paper, new int[] {best, rs.getInt(3)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A repository's reproducibility signals (checklist, placeholder, licence, release lag), by key. */
+    public Optional<SignalRow> signals(String repoKey) {
+        return new SignalStore(dataSource).repo(repoKey);
     }
 
     private static void bind(PreparedStatement st, List<Object> args) throws SQLException {

@@ -34,10 +34,12 @@ public final class OverviewStore {
     public String fingerprint() {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 SELECT (SELECT COUNT(*) FROM paper), (SELECT MAX(last_changed) FROM paper), (SELECT COUNT(*) FROM link),
-                       (SELECT MAX(id) FROM check_result), (SELECT MAX(id) FROM audit_run), (SELECT COUNT(*) FROM repo)""");
+                       (SELECT MAX(id) FROM check_result), (SELECT MAX(id) FROM audit_run), (SELECT COUNT(*) FROM repo),
+                       (SELECT MAX(fetched_at) FROM repo_signals), (SELECT COUNT(*) FROM repo_signals)""");
              ResultSet rs = st.executeQuery()) {
             rs.next();
-            return rs.getLong(1) + "/" + rs.getObject(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/" + rs.getLong(5) + "/" + rs.getLong(6);
+            return rs.getLong(1) + "/" + rs.getObject(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/" + rs.getLong(5) + "/" + rs.getLong(6)
+                    + "/" + rs.getObject(7) + "/" + rs.getLong(8);
         } catch (SQLException e) {
             throw new StoreException("cannot read the store's fingerprint: " + e.getMessage(), e);
         }
@@ -122,7 +124,17 @@ public final class OverviewStore {
                 }
             }
             int withCode = total - papers.getOrDefault(PaperStatus.NO_CODE_LINK, 0);
-            return new Overview(papers, repos, hosts, daily(c, today), total, withCode);
+            Map<Integer, Integer> byScore = new TreeMap<>();
+            // each paper's best checklist score over its code repositories with signals (issue 7)
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT t.best, COUNT(*) FROM (SELECT l.paper_id, MAX(s.score) AS best FROM link l
+                    JOIN repo_signals s ON s.repo_id = l.repo_id WHERE l.kind = 'code' GROUP BY l.paper_id) t GROUP BY t.best""");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    byScore.put(rs.getInt(1), rs.getInt(2));
+                }
+            }
+            return new Overview(papers, repos, hosts, daily(c, today), total, withCode, byScore);
         } catch (SQLException e) {
             throw new StoreException("cannot compute the overview: " + e.getMessage(), e);
         }

@@ -177,10 +177,7 @@ public final class SignalStore {
      * activity come from the last check's metadata even before any signals fetch.
      */
     public void forEachRepo(Consumer<SignalRow> action) {
-        String sql = "SELECT r.repo_key, r.metadata, r.pushed_at,"
-                + " (SELECT MIN(p.published) FROM link l JOIN paper p ON p.id = l.paper_id WHERE l.repo_id = r.id),"
-                + " s.repo_id, s.score, " + SIGNAL_COLUMNS
-                + " FROM repo r LEFT JOIN repo_signals s ON s.repo_id = r.id ORDER BY r.repo_key";
+        String sql = ROW_SELECT + " ORDER BY r.repo_key";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setFetchSize(1000);
             try (ResultSet rs = st.executeQuery()) {
@@ -190,6 +187,24 @@ public final class SignalStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot list repository signals: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String ROW_SELECT = "SELECT r.repo_key, r.metadata, r.pushed_at,"
+            + " (SELECT MIN(p.published) FROM link l JOIN paper p ON p.id = l.paper_id WHERE l.repo_id = r.id),"
+            + " s.repo_id, s.score, " + SIGNAL_COLUMNS
+            + " FROM repo r LEFT JOIN repo_signals s ON s.repo_id = r.id";
+
+    /** One repository's signals as listed (by its canonical key), or empty when the store does not know it. */
+    public java.util.Optional<SignalRow> repo(String repoKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(ROW_SELECT + " WHERE r.repo_key = ?")) {
+            st.setString(1, repoKey.toLowerCase(java.util.Locale.ROOT));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(row(rs)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the signals of " + repoKey + ": " + e.getMessage(), e);
         }
     }
 
@@ -217,6 +232,14 @@ public final class SignalStore {
     }
 
     /**
+     * The condition on a promised code link's repository {@code r} and its signals {@code s} (left
+     * joined) that makes the promise not kept once the paper is old enough; shared with the
+     * dashboard's {@code promise_not_kept} filter so both answer the same papers.
+     */
+    static final String PROMISE_NOT_KEPT = "(r.status IN ('EMPTY', 'PLACEHOLDER', 'NOT_FOUND')"
+            + " OR (r.status IN ('OK', 'ARCHIVED', 'MOVED') AND s.placeholder = TRUE))";
+
+    /**
      * Promises not kept: code links a paper promised ("will be released") whose repository is still
      * EMPTY, PLACEHOLDER or NOT_FOUND (or whose signals say placeholder) more than
      * {@code promiseDays} after the paper's first version. Ordered by paper, then repository.
@@ -230,9 +253,7 @@ public final class SignalStore {
                 JOIN repo r ON r.id = l.repo_id
                 LEFT JOIN repo_signals s ON s.repo_id = r.id
                 WHERE l.kind = 'code' AND l.promised AND p.published IS NOT NULL AND p.published < ?
-                  AND (r.status IN ('EMPTY', 'PLACEHOLDER', 'NOT_FOUND')
-                       OR (r.status IN ('OK', 'ARCHIVED', 'MOVED') AND s.placeholder))
-                ORDER BY p.id, r.repo_key""";
+                  AND """ + PROMISE_NOT_KEPT + " ORDER BY p.id, r.repo_key";
         List<BrokenPromise> broken = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setObject(1, Timestamp.of(cutoff).value());

@@ -10,6 +10,9 @@ import org.reprotrack.store.Overview;
 import org.reprotrack.store.PaperPage;
 import org.reprotrack.store.PaperQuery;
 import org.reprotrack.store.RepoDetail;
+import org.reprotrack.store.SignalRow;
+import org.reprotrack.check.signals.ItemResult;
+import org.jspecify.annotations.Nullable;
 import org.reprotrack.web.view.PaperView;
 import org.reprotrack.web.view.RepoTimeline;
 import spark.Request;
@@ -51,7 +54,7 @@ final class ApiRoutes {
     }
 
     private Object papers(Request req, Response res) {
-        PaperQuery q = Params.paperQuery(req);
+        PaperQuery q = reads.paperQuery(req);
         PaperPage page = reads.store().papers(q);
         int pageNo = Params.page(req);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -73,7 +76,36 @@ final class ApiRoutes {
     private static Map<String, Object> timeline(RepoTimeline t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("repo", t.repo());
+        m.put("signals", signals(t.signals()));
         m.put("status_changes", t.changes());
+        return m;
+    }
+
+    /**
+     * A repository's reproducibility signals as in {@code reprotrack repos --format json}:
+     * {@code checklist_score} and {@code items} are null until signals were fetched.
+     */
+    static Map<String, Object> signals(@Nullable SignalRow s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> items = null;
+        if (s != null && s.checklist() != null) {
+            items = new LinkedHashMap<>();
+            for (ItemResult i : s.checklist().items()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("present", i.present());
+                item.put("evidence", i.evidence());
+                items.put(i.item().key(), item);
+            }
+        }
+        m.put("checklist_score", s == null ? null : s.score());
+        m.put("items", items);
+        m.put("placeholder", s == null ? null : s.placeholder());
+        m.put("partial_tree", s == null ? null : s.partial());
+        m.put("licence", s == null ? null : s.licence());
+        m.put("release_lag_days", s == null ? null : s.releaseLagDays());
+        m.put("code_lag_days", s == null ? null : s.codeLagDays());
+        m.put("last_activity", s == null ? null : s.lastActivity());
+        m.put("signals_fetched_at", s == null ? null : s.fetchedAt());
         return m;
     }
 
@@ -84,6 +116,7 @@ final class ApiRoutes {
         List<HistoryRow> history = reads.store().history(repo.id(), false, (pageNo - 1) * perPage, perPage + 1);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("repo", repo);
+        m.put("signals", signals(reads.store().signals(repo.key()).orElse(null)));
         m.put("papers", reads.store().papersLinking(repo.id(), 200).stream().map(Map.Entry::getKey).toList());
         m.put("moves", reads.store().moves(repo.id()));
         m.put("page", pageNo);

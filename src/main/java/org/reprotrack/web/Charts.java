@@ -90,6 +90,23 @@ final class Charts {
         return new BarChart("Papers by status", WIDTH, HEIGHT, bars);
     }
 
+    /**
+     * Papers per best checklist score, 0 to 5, one bar each; a bar links to the papers scoring at
+     * least that much (the list's {@code score} filter is a minimum).
+     */
+    static BarChart scores(Map<Integer, Integer> papersByScore) {
+        int max = Math.max(1, papersByScore.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+        double slot = (double) (WIDTH - LEFT - RIGHT) / 6;
+        List<Bar> bars = new ArrayList<>();
+        for (int score = 0; score <= 5; score++) {
+            int c = papersByScore.getOrDefault(score, 0);
+            double h = (HEIGHT - TOP - BOTTOM) * (double) c / max;
+            bars.add(new Bar(LEFT + score * slot + slot * 0.15, HEIGHT - BOTTOM - h, slot * 0.7, h, "score-" + score,
+                    score + "/5", "score " + score + " of 5: " + Fmt.number(c) + " papers", "/papers?score=" + score));
+        }
+        return new BarChart("Papers by best checklist score", WIDTH, HEIGHT, bars);
+    }
+
     private static double level(String verdict) {
         return switch (verdict) {
             case "OK", "ARCHIVED", "MOVED" -> 2;

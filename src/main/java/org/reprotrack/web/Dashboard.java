@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.store.DashboardStore;
 import org.reprotrack.store.OverviewStore;
+import org.reprotrack.store.ReportFiles;
 import org.reprotrack.web.view.ErrorView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,14 @@ public final class Dashboard implements AutoCloseable {
     private @Nullable ScheduledExecutorService refresher;
 
     /**
+     * @param reports the report folder: the only files {@code /reports/{name}} serves are those it says the app wrote
+     * @param promiseDays {@code signals.promise_days}: how long a promised repository may stay without code
      * @param adminToken the admin token, or null when writes are off
      * @param nextAudit when the scheduler runs the next audit, empty when none is scheduled
      */
-    public Dashboard(DashboardStore store, OverviewStore overview, AdminActions actions, @Nullable String adminToken,
-            Supplier<Optional<Instant>> nextAudit, Clock clock) {
-        this.reads = new Reads(store, new OverviewCache(overview, clock), nextAudit, clock);
+    public Dashboard(DashboardStore store, OverviewStore overview, ReportFiles reports, int promiseDays, AdminActions actions,
+            @Nullable String adminToken, Supplier<Optional<Instant>> nextAudit, Clock clock) {
+        this.reads = new Reads(store, new OverviewCache(overview, clock), reports, promiseDays, nextAudit, clock);
         this.token = new AdminToken(adminToken);
         this.actions = actions;
         this.css = Resources.text("/org/reprotrack/web/app.css");
@@ -102,6 +105,7 @@ public final class Dashboard implements AutoCloseable {
         });
         new PageRoutes(reads, templates).register(s);
         new ApiRoutes(reads).register(s);
+        new ReportRoutes(reads.reports(), templates).register(s);
         new BadgeRoutes(reads, templates).register(s);
         new AdminRoutes(token, actions, java.util.Objects.requireNonNull(background), this::refreshQuietly).register(s);
         s.exception(BadRequestException.class, (e, req, res) -> error(req, res, 400, "Bad request", e.getMessage()));

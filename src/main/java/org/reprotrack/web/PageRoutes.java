@@ -53,7 +53,7 @@ final class PageRoutes {
     }
 
     private Object papers(Request req, Response res) {
-        PaperQuery q = Params.paperQuery(req);
+        PaperQuery q = reads.paperQuery(req);
         PaperPage page = reads.store().papers(q);
         int pageNo = Params.page(req);
         return html(res, "papers.jte", new PapersView(q, page, pageNo, reads.overview().get().hosts(),
@@ -68,7 +68,7 @@ final class PageRoutes {
         List<HistoryRow> changes = reads.store().history(repo.id(), true, 0, Reads.TIMELINE_CHANGES);
         return html(res, "repo.jte", new RepoView(repo, reads.store().papersLinking(repo.id(), 200), reads.store().moves(repo.id()),
                 history.subList(0, Math.min(history.size(), Reads.HISTORY_PAGE)), Charts.timeline(changes, reads.clock().instant()),
-                pageNo, Urls.prev(req, pageNo), Urls.next(req, pageNo, hasNext)));
+                pageNo, Urls.prev(req, pageNo), Urls.next(req, pageNo, hasNext), reads.store().signals(repo.key()).orElse(null)));
     }
 
     private Object audits(Request req, Response res) {

@@ -19,8 +19,13 @@ final class Params {
     private Params() {
     }
 
-    /** The paper list's filters, order and page, from {@code q, status, host, year, sort, page, per_page}. */
-    static PaperQuery paperQuery(Request req) {
+    /**
+     * The paper list's filters, order and page, from {@code q, status, host, year, score, placeholder,
+     * promise_not_kept, sort, page, per_page}.
+     *
+     * @param promiseCutoff papers published before this have broken a promise when their code is still missing
+     */
+    static PaperQuery paperQuery(Request req, java.time.Instant promiseCutoff) {
         String q = text(req, "q", MAX_SEARCH);
         PaperStatus status = status(req.queryParams("status"));
         String host = text(req, "host", 100);
@@ -35,6 +40,13 @@ final class Params {
         if (y != null) {
             year = integer("year", y, 1990, 2100);
         }
+        Integer score = null;
+        String sc = blankToNull(req.queryParams("score"));
+        if (sc != null) {
+            score = integer("score", sc, 0, 5);
+        }
+        boolean placeholder = flag(req, "placeholder");
+        boolean promiseNotKept = flag(req, "promise_not_kept");
         PaperSort sort = PaperSort.PUBLISHED_DESC;
         String s = blankToNull(req.queryParams("sort"));
         if (s != null) {
@@ -45,7 +57,21 @@ final class Params {
         }
         int perPage = perPage(req);
         int page = page(req);
-        return new PaperQuery(q, status, host, year, sort, (page - 1) * perPage, perPage);
+        return new PaperQuery(q, status, host, year, score, placeholder, promiseNotKept ? promiseCutoff : null, sort,
+                (page - 1) * perPage, perPage);
+    }
+
+    /** A yes/no filter: {@code 1}, {@code true}, {@code yes} or {@code on} is yes; absent, empty, {@code 0}, {@code false}, {@code no} is no. */
+    private static boolean flag(Request req, String name) {
+        String v = blankToNull(req.queryParams(name));
+        if (v == null) {
+            return false;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new BadRequestException(name + " must be true or false");
+        };
     }
 
     static int page(Request req) {

@@ -10,6 +10,9 @@ import org.reprotrack.store.CodeLinkRow;
 import org.reprotrack.store.DashboardStore;
 import org.reprotrack.store.HistoryRow;
 import org.reprotrack.store.PaperDetail;
+import org.reprotrack.store.PaperQuery;
+import org.reprotrack.store.ReportFiles;
+import org.reprotrack.store.SignalRow;
 import org.reprotrack.store.RepoDetail;
 import org.reprotrack.web.view.Fmt;
 import org.reprotrack.web.view.OverviewView;
@@ -27,9 +30,14 @@ final class Reads {
     private final OverviewCache overview;
     private final Supplier<Optional<Instant>> nextAudit;
     private final Clock clock;
+    private final ReportFiles reports;
+    private final int promiseDays;
 
-    Reads(DashboardStore store, OverviewCache overview, Supplier<Optional<Instant>> nextAudit, Clock clock) {
+    Reads(DashboardStore store, OverviewCache overview, ReportFiles reports, int promiseDays, Supplier<Optional<Instant>> nextAudit,
+            Clock clock) {
         this.store = store;
+        this.reports = reports;
+        this.promiseDays = promiseDays;
         this.overview = overview;
         this.nextAudit = nextAudit;
         this.clock = clock;
@@ -47,9 +55,18 @@ final class Reads {
         return clock;
     }
 
+    ReportFiles reports() {
+        return reports;
+    }
+
+    /** The paper list's query from a request; {@code promise_not_kept} counts {@code signals.promise_days} back from now. */
+    PaperQuery paperQuery(spark.Request req) {
+        return Params.paperQuery(req, clock.instant().minus(java.time.Duration.ofDays(promiseDays)));
+    }
+
     /** The charts of one overview, laid out once per overview (hundreds of points). */
     private record OverviewCharts(org.reprotrack.store.Overview overview, org.reprotrack.web.view.LineChart share,
-            org.reprotrack.web.view.BarChart statuses) {
+            org.reprotrack.web.view.BarChart statuses, org.reprotrack.web.view.BarChart scores) {
     }
 
     private volatile @org.jspecify.annotations.Nullable OverviewCharts charts;
@@ -58,10 +75,10 @@ final class Reads {
         var o = overview.get();
         OverviewCharts c = charts;
         if (c == null || c.overview() != o) {
-            c = new OverviewCharts(o, Charts.share(o.daily()), Charts.statuses(o.paperCounts()));
+            c = new OverviewCharts(o, Charts.share(o.daily()), Charts.statuses(o.paperCounts()), Charts.scores(o.papersByScore()));
             charts = c;
         }
-        return new OverviewView(o, c.share(), c.statuses(), store.lastFinishedAudit().orElse(null), nextAuditText());
+        return new OverviewView(o, c.share(), c.statuses(), c.scores(), store.lastFinishedAudit().orElse(null), nextAuditText());
     }
 
     String nextAuditText() {
@@ -83,7 +100,8 @@ final class Reads {
             }
             RepoDetail repo = l.repoKey() == null ? null : store.repo(l.repoKey()).orElse(null);
             List<HistoryRow> changes = repo == null ? List.of() : store.history(repo.id(), true, 0, TIMELINE_CHANGES);
-            code.add(new RepoTimeline(l, repo, changes, Charts.timeline(changes, clock.instant())));
+            SignalRow signals = repo == null ? null : store.signals(repo.key()).orElse(null);
+            code.add(new RepoTimeline(l, repo, changes, Charts.timeline(changes, clock.instant()), signals));
         }
         return new PaperView(p, code, other);
     }

@@ -164,6 +164,8 @@ class ClusterTakeoverTest {
         env.put("REPROTRACK_CLUSTER_CHECKIN_INTERVAL_SECONDS", "1");
         env.put("REPROTRACK_CLUSTER_LEASE_SECONDS", "10");
         env.put("REPROTRACK_DATABASE_POOL_SIZE", "8");
+        // run also serves the dashboard: two nodes on one machine cannot both have the default port
+        env.put("REPROTRACK_DASHBOARD_PORT", "0");
         env.put("REPROTRACK_SCHEDULES_AUDIT_CRON", "* * * * * ?");
         for (String job : List.of("INGEST", "ENRICH", "REPORT")) {
             env.put("REPROTRACK_SCHEDULES_" + job + "_ENABLED", "false");

@@ -57,6 +57,38 @@ public final class DashboardFixtures {
         }
     }
 
+    /** Checklist evidence as a README line could hold it: untrusted, shown escaped. */
+    public static final String EVIDENCE = "README:L4: <script>alert('evidence')</script> python train.py";
+    public static final String PROMISE = "Code coming soon <img src=x onerror=alert('promise')>";
+
+    /**
+     * Adds reproducibility signals to a filled store: alpha scores 3 of 5 (with hostile evidence),
+     * gamma is a placeholder, and 2104.00004's link to gamma was promised (a promise not kept: the
+     * paper is from 2022).
+     */
+    public static void signals(DataSource ds) {
+        SignalStore store = new SignalStore(ds);
+        java.util.List<org.reprotrack.check.signals.ItemResult> alpha = java.util.List.of(
+                org.reprotrack.check.signals.ItemResult.present(org.reprotrack.check.signals.ChecklistItem.DEPENDENCIES, "requirements.txt"),
+                org.reprotrack.check.signals.ItemResult.present(org.reprotrack.check.signals.ChecklistItem.TRAINING, EVIDENCE),
+                org.reprotrack.check.signals.ItemResult.present(org.reprotrack.check.signals.ChecklistItem.EVALUATION, "eval.py"),
+                org.reprotrack.check.signals.ItemResult.absent(org.reprotrack.check.signals.ChecklistItem.PRETRAINED_MODELS),
+                org.reprotrack.check.signals.ItemResult.absent(org.reprotrack.check.signals.ChecklistItem.RESULTS));
+        store.save(1, new org.reprotrack.check.signals.RepoSignals(new org.reprotrack.check.signals.Checklist(alpha),
+                new org.reprotrack.check.signals.Placeholder(false, null, null), false, 12, true, "mit", null, null, null, null, null,
+                T0, T0, false), "none");
+        java.util.List<org.reprotrack.check.signals.ItemResult> none = java.util.Arrays.stream(
+                org.reprotrack.check.signals.ChecklistItem.values()).map(org.reprotrack.check.signals.ItemResult::absent).toList();
+        store.save(3, new org.reprotrack.check.signals.RepoSignals(new org.reprotrack.check.signals.Checklist(none),
+                new org.reprotrack.check.signals.Placeholder(true, "only a README <b>reason</b>", PROMISE), false, 1, true,
+                null, null, null, null, null, null, T0, null, true), "none");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE link SET promised = TRUE WHERE paper_id = '2104.00004'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void paper(Connection c, String id, String title, String abs, String comments, String published) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO paper (id, version, title, abstract_text, comments, authors, published, source, text_hash, first_seen, last_changed)

@@ -169,7 +169,8 @@ class DashboardRoutesTest {
     void a_taken_port_fails_with_a_clear_message_and_leaves_nothing_running() {
         try (DashboardServer other = DashboardServer.plain()) {
             Dashboard second = new Dashboard(new org.reprotrack.store.DashboardStore(other.db.dataSource()),
-                    new org.reprotrack.store.OverviewStore(other.db.dataSource()), new AdminActions(() -> { }, () -> { }), null,
+                    new org.reprotrack.store.OverviewStore(other.db.dataSource()),
+                    new org.reprotrack.store.ReportFiles(other.reportsDir), DashboardServer.PROMISE_DAYS, new AdminActions(() -> { }, () -> { }), null,
                     Optional::empty, DashboardServer.CLOCK);
             DashboardStartException e = assertThrows(DashboardStartException.class, () -> second.start("127.0.0.1", server.port));
             assertTrue(e.getMessage().contains("already in use"), e.getMessage());

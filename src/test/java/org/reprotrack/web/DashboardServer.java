@@ -2,6 +2,8 @@ package org.reprotrack.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,23 +17,50 @@ import org.reprotrack.store.DashboardFixtures;
 import org.reprotrack.store.DashboardStore;
 import org.reprotrack.store.Database;
 import org.reprotrack.store.OverviewStore;
+import org.reprotrack.store.ReportFiles;
 import org.reprotrack.store.TestDatabases;
 
 /** A dashboard over the fixture store on a random port, and an HTTP client for it. */
 final class DashboardServer implements AutoCloseable {
 
+    /** {@code signals.promise_days} of the test dashboards. */
+    static final int PROMISE_DAYS = 90;
     static final Clock CLOCK = Clock.fixed(DashboardFixtures.T0.plus(3, ChronoUnit.DAYS), ZoneOffset.UTC);
 
     final Database db;
+    final Path reportsDir;
     final Dashboard dashboard;
     final int port;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     DashboardServer(AdminActions actions, String token, Supplier<Optional<Instant>> nextAudit) {
+        this(actions, token, nextAudit, ds -> { });
+    }
+
+    /** @param more fixtures added after {@link DashboardFixtures#fill}, before the server starts */
+    DashboardServer(AdminActions actions, String token, Supplier<Optional<Instant>> nextAudit,
+            java.util.function.Consumer<javax.sql.DataSource> more) {
         db = TestDatabases.memory();
         DashboardFixtures.fill(db.dataSource());
-        dashboard = new Dashboard(new DashboardStore(db.dataSource()), new OverviewStore(db.dataSource()), actions, token, nextAudit, CLOCK);
+        more.accept(db.dataSource());
+        reportsDir = tempDir();
+        dashboard = new Dashboard(new DashboardStore(db.dataSource()), new OverviewStore(db.dataSource()), new ReportFiles(reportsDir),
+                PROMISE_DAYS, actions, token, nextAudit, CLOCK);
         port = dashboard.start("127.0.0.1", 0);
+    }
+
+    static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("reprotrack-reports");
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fixtures with reproducibility signals ({@link DashboardFixtures#signals}). */
+    static DashboardServer withSignals() {
+        return new DashboardServer(new AdminActions(() -> { }, () -> { }), null, Optional::empty, DashboardFixtures::signals);
     }
 
     static DashboardServer plain() {
@@ -65,5 +94,10 @@ final class DashboardServer implements AutoCloseable {
     public void close() {
         dashboard.stop();
         db.close();
+        try (var files = Files.walk(reportsDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 }

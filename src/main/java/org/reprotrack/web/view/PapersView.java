@@ -28,6 +28,18 @@ public record PapersView(PaperQuery query, PaperPage page, int pageNo, List<Stri
         return h.equals(query.host());
     }
 
+    public boolean scoreIs(int score) {
+        return query.minScore() != null && query.minScore() == score;
+    }
+
+    public boolean placeholder() {
+        return query.placeholder();
+    }
+
+    public boolean promiseNotKept() {
+        return query.promiseCutoff() != null;
+    }
+
     public boolean sortIs(org.reprotrack.store.PaperSort s) {
         return query.sort() == s;
     }

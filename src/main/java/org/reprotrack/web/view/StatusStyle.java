@@ -59,4 +59,15 @@ public final class StatusStyle {
     public static String param(PaperStatus s) {
         return s.name().toLowerCase(Locale.ROOT);
     }
+
+    /** A checklist item as the pages name it. */
+    public static String checklistItem(org.reprotrack.check.signals.ChecklistItem item) {
+        return switch (item) {
+            case DEPENDENCIES -> "Dependency specification";
+            case TRAINING -> "Training code";
+            case EVALUATION -> "Evaluation code";
+            case PRETRAINED_MODELS -> "Pre-trained models";
+            case RESULTS -> "README with results and commands";
+        };
+    }
 }

@@ -1,4 +1,4 @@
-/** See ARCHITECTURE notes in the README: one package per pipeline stage. Null is allowed only where marked {@code @Nullable}. */
+/** Benchmarks (not tests): generators, fakes and runners behind `reprotrack bench`, and the corpus scorer. Null is allowed only where marked {@code @Nullable}. */
 @NullMarked
 package org.reprotrack.bench;
 

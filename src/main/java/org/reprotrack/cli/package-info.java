@@ -1,4 +1,4 @@
-/** See ARCHITECTURE notes in the README: one package per pipeline stage. Null is allowed only where marked {@code @Nullable}. */
+/** The command line (picocli): thin commands over the services the composition root builds; exit codes 0, 1, 2. Null is allowed only where marked {@code @Nullable}. */
 @NullMarked
 package org.reprotrack.cli;
 

@@ -1,4 +1,4 @@
-/** See ARCHITECTURE notes in the README: one package per pipeline stage. Null is allowed only where marked {@code @Nullable}. */
+/** Settings: config/reprotrack.yml (also the built-in defaults) bound to immutable records, with REPROTRACK_* overrides. Null is allowed only where marked {@code @Nullable}. */
 @NullMarked
 package org.reprotrack.config;
 

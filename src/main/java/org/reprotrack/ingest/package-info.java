@@ -1,4 +1,4 @@
-/** See ARCHITECTURE notes in the README: one package per pipeline stage. Null is allowed only where marked {@code @Nullable}. */
+/** Reading papers: the four input formats (streamed), the arXiv API client, and the ingest and enrichment services. Null is allowed only where marked {@code @Nullable}. */
 @NullMarked
 package org.reprotrack.ingest;
 

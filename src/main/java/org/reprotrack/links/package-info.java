@@ -1,4 +1,4 @@
-/** See ARCHITECTURE notes in the README: one package per pipeline stage. Null is allowed only where marked {@code @Nullable}. */
+/** Finding links in abstracts and telling code repositories from other links. Pure: no I/O. Null is allowed only where marked {@code @Nullable}. */
 @NullMarked
 package org.reprotrack.links;
 

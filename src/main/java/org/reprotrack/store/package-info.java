@@ -1,4 +1,4 @@
-/** See ARCHITECTURE notes in the README: one package per pipeline stage. Null is allowed only where marked {@code @Nullable}. */
+/** The only place with SQL: Flyway migrations (H2 and PostgreSQL), papers, links, repositories, history, audits, reports. Null is allowed only where marked {@code @Nullable}. */
 @NullMarked
 package org.reprotrack.store;
 

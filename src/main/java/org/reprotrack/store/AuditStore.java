@@ -132,32 +132,14 @@ public final class AuditStore {
     public boolean record(@Nullable Long runId, DueRepo repo, CheckResult result, StatusPolicy.Transition transition,
             String tokenFingerprint, AuditWorkStore.@Nullable Item item, String worker) {
         RepoState next = transition.next();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (item != null && !AuditWorkStore.markDone(c, item, worker)) {
-                    c.rollback();
-                    return false;
-                }
-                insertCheck(c, runId, repo.id(), result, transition.changed(repo.state()));
-                updateRepo(c, repo, result, next, tokenFingerprint);
-                if (runId != null) {
-                    try (PreparedStatement st = c.prepareStatement("UPDATE audit_run SET checked = checked + 1 WHERE id = ?")) {
-                        st.setLong(1, runId);
-                        st.executeUpdate();
-                    }
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Tx.run(dataSource, "record the check of " + repo.known().ref().key(), c -> {
+            if (!AuditWorkStore.recordsItem(c, runId, item, worker)) {
+                return false; // nothing written: the item went to another worker
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the check of " + repo.known().ref().key() + ": " + e.getMessage(), e);
-        }
+            insertCheck(c, runId, repo.id(), result, transition.changed(repo.state()));
+            updateRepo(c, repo, result, next, tokenFingerprint);
+            return true;
+        });
     }
 
     /** A planned repository: its row id and whether it is on GitHub (the no-token budget applies to those). */
@@ -304,12 +286,12 @@ public final class AuditStore {
                 WHERE id = ?""")) {
             int i = 1;
             st.setString(i++, next.status().name());
-            st.setObject(i++, ts(next.statusSince()));
-            st.setObject(i++, ts(next.firstSeenDead()));
-            st.setObject(i++, ts(next.lastAlive()));
+            st.setObject(i++, Timestamp.orNull(next.statusSince()));
+            st.setObject(i++, Timestamp.orNull(next.firstSeenDead()));
+            st.setObject(i++, Timestamp.orNull(next.lastAlive()));
             st.setInt(i++, next.failingChecks());
-            st.setObject(i++, ts(next.nextCheck()));
-            st.setObject(i++, ts(r.checkedAt()));
+            st.setObject(i++, Timestamp.orNull(next.nextCheck()));
+            st.setObject(i++, Timestamp.orNull(r.checkedAt()));
             st.setString(i++, r.detail());
             st.setBoolean(i++, verdict);
             st.setObject(i++, r.httpStatus(), Types.INTEGER);
@@ -333,7 +315,7 @@ public final class AuditStore {
             st.setBoolean(i++, m != null);
             st.setObject(i++, m == null ? null : m.stars(), Types.INTEGER);
             st.setBoolean(i++, m != null);
-            st.setObject(i++, m == null ? null : ts(m.pushedAt()));
+            st.setObject(i++, m == null ? null : Timestamp.orNull(m.pushedAt()));
             st.setBoolean(i++, m != null);
             st.setObject(i++, m == null ? null : m.archived(), Types.BOOLEAN);
             st.setLong(i, repo.id());
@@ -341,9 +323,6 @@ public final class AuditStore {
         }
     }
 
-    private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.of(instant).value();
-    }
 
     /** Starts an audit run and returns its id. */
     public long startRun(String mode, int planned, Instant now) {

@@ -56,63 +56,50 @@ public final class AuditWorkStore {
      * nodes starting at once end up in one run.
      */
     public RunRef beginOrJoin(String mode, String node, Instant now, Planner planner) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM audit_lock WHERE id = 1 FOR UPDATE");
-                     ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                }
-                try (PreparedStatement st = c.prepareStatement(
-                        "SELECT id, started_at FROM audit_run WHERE state = 'running' ORDER BY id FETCH FIRST 1 ROWS ONLY");
-                     ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        RunRef joined = new RunRef(rs.getLong(1), false, Timestamp.read(rs, 2));
-                        c.commit();
-                        return joined;
-                    }
-                }
-                List<Target> targets = planner.plan();
-                long runId;
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO audit_run (started_at, state, planned, mode, node) VALUES (?, 'running', ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    st.setObject(1, Timestamp.of(now).value());
-                    st.setInt(2, targets.size());
-                    st.setString(3, mode);
-                    st.setString(4, node);
-                    st.executeUpdate();
-                    try (ResultSet keys = st.getGeneratedKeys()) {
-                        keys.next();
-                        runId = keys.getLong(1);
-                    }
-                }
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO audit_item (run_id, position, repo_id, web_page_id, state) VALUES (?, ?, ?, ?, 'pending')")) {
-                    int position = 0;
-                    for (Target t : targets) {
-                        st.setLong(1, runId);
-                        st.setInt(2, position++);
-                        st.setObject(3, t.repoId(), java.sql.Types.BIGINT);
-                        st.setObject(4, t.pageId(), java.sql.Types.BIGINT);
-                        st.addBatch();
-                        if (position % 1000 == 0) {
-                            st.executeBatch();
-                        }
-                    }
-                    st.executeBatch();
-                }
-                c.commit();
-                return new RunRef(runId, true, now);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Tx.run(dataSource, "start or join an audit run", c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT id FROM audit_lock WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = lock.executeQuery()) {
+                rs.next();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot start or join an audit run: " + e.getMessage(), e);
-        }
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT id, started_at FROM audit_run WHERE state = 'running' ORDER BY id FETCH FIRST 1 ROWS ONLY");
+                 ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    return new RunRef(rs.getLong(1), false, Timestamp.read(rs, 2));
+                }
+            }
+            List<Target> targets = planner.plan();
+            long runId;
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO audit_run (started_at, state, planned, mode, node) VALUES (?, 'running', ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                st.setObject(1, Timestamp.of(now).value());
+                st.setInt(2, targets.size());
+                st.setString(3, mode);
+                st.setString(4, node);
+                st.executeUpdate();
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    keys.next();
+                    runId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO audit_item (run_id, position, repo_id, web_page_id, state) VALUES (?, ?, ?, ?, 'pending')")) {
+                int position = 0;
+                for (Target t : targets) {
+                    st.setLong(1, runId);
+                    st.setInt(2, position++);
+                    st.setObject(3, t.repoId(), java.sql.Types.BIGINT);
+                    st.setObject(4, t.pageId(), java.sql.Types.BIGINT);
+                    st.addBatch();
+                    if (position % 1000 == 0) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+            }
+            return new RunRef(runId, true, now);
+        });
     }
 
     /**
@@ -124,46 +111,35 @@ public final class AuditWorkStore {
                 SELECT position, repo_id, web_page_id FROM audit_item
                 WHERE run_id = ? AND (state = 'pending' OR (state = 'claimed' AND lease_until < ?))
                 ORDER BY position FETCH FIRST ? ROWS ONLY""" + (postgres ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE");
-        List<Item> items = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement st = c.prepareStatement(select)) {
-                    st.setLong(1, runId);
-                    st.setObject(2, Timestamp.of(now).value());
-                    st.setInt(3, limit);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            long repo = rs.getLong(2);
-                            Long repoId = rs.wasNull() ? null : repo;
-                            long page = rs.getLong(3);
-                            Long pageId = rs.wasNull() ? null : page;
-                            items.add(new Item(runId, rs.getInt(1), repoId, pageId));
-                        }
+        return Tx.run(dataSource, "claim audit work", c -> {
+            List<Item> items = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(select)) {
+                st.setLong(1, runId);
+                st.setObject(2, Timestamp.of(now).value());
+                st.setInt(3, limit);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        long repo = rs.getLong(2);
+                        Long repoId = rs.wasNull() ? null : repo;
+                        long page = rs.getLong(3);
+                        Long pageId = rs.wasNull() ? null : page;
+                        items.add(new Item(runId, rs.getInt(1), repoId, pageId));
                     }
                 }
-                try (PreparedStatement st = c.prepareStatement(
-                        "UPDATE audit_item SET state = 'claimed', claimed_by = ?, lease_until = ? WHERE run_id = ? AND position = ?")) {
-                    for (Item item : items) {
-                        st.setString(1, worker);
-                        st.setObject(2, Timestamp.of(leaseUntil).value());
-                        st.setLong(3, runId);
-                        st.setInt(4, item.position());
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot claim audit work: " + e.getMessage(), e);
-        }
-        return items;
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE audit_item SET state = 'claimed', claimed_by = ?, lease_until = ? WHERE run_id = ? AND position = ?")) {
+                for (Item item : items) {
+                    st.setString(1, worker);
+                    st.setObject(2, Timestamp.of(leaseUntil).value());
+                    st.setLong(3, runId);
+                    st.setInt(4, item.position());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return items;
+        });
     }
 
     /**
@@ -180,6 +156,25 @@ public final class AuditWorkStore {
             st.setString(3, worker);
             return st.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * The bookkeeping of recording one check, inside the caller's transaction: the item (if any)
+     * becomes done and the run counts one more check.
+     *
+     * @return false, having written nothing, when {@code worker} no longer holds the item
+     */
+    static boolean recordsItem(Connection c, @Nullable Long runId, @Nullable Item item, String worker) throws SQLException {
+        if (item != null && !markDone(c, item, worker)) {
+            return false;
+        }
+        if (runId != null) {
+            try (PreparedStatement st = c.prepareStatement("UPDATE audit_run SET checked = checked + 1 WHERE id = ?")) {
+                st.setLong(1, runId);
+                st.executeUpdate();
+            }
+        }
+        return true;
     }
 
     /** Extends the leases of what a worker holds, so a long rate-limit wait does not hand its work to another node. */

@@ -93,69 +93,48 @@ public final class PageStore {
             @Nullable String finalUrl, String detail, StatusPolicy.Transition transition,
             AuditWorkStore.@Nullable Item item, String worker) {
         RepoState next = transition.next();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (item != null && !AuditWorkStore.markDone(c, item, worker)) {
-                    c.rollback();
-                    return false;
-                }
-                try (PreparedStatement st = c.prepareStatement("""
-                        INSERT INTO web_check (web_page_id, audit_run_id, checked_at, status, http_status, final_url, detail, changed)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    st.setLong(1, page.id());
-                    st.setObject(2, runId, Types.BIGINT);
-                    st.setObject(3, Timestamp.of(at).value());
-                    st.setString(4, verdict.name());
-                    st.setObject(5, httpStatus, Types.INTEGER);
-                    st.setString(6, finalUrl);
-                    st.setString(7, detail);
-                    st.setBoolean(8, transition.changed(page.state()));
-                    st.executeUpdate();
-                }
-                boolean definitive = verdict.definitive();
-                try (PreparedStatement st = c.prepareStatement("""
-                        UPDATE web_page SET status = ?, status_since = ?, first_seen_dead = ?, last_alive = ?, failing_checks = ?,
-                               next_check = ?, last_checked = ?, detail = ?,
-                               http_status = CASE WHEN ? THEN ? ELSE http_status END,
-                               final_url = CASE WHEN ? THEN ? ELSE final_url END
-                        WHERE id = ?""")) {
-                    int i = 1;
-                    st.setString(i++, next.status().name());
-                    st.setObject(i++, ts(next.statusSince()));
-                    st.setObject(i++, ts(next.firstSeenDead()));
-                    st.setObject(i++, ts(next.lastAlive()));
-                    st.setInt(i++, next.failingChecks());
-                    st.setObject(i++, ts(next.nextCheck()));
-                    st.setObject(i++, ts(at));
-                    st.setString(i++, detail);
-                    st.setBoolean(i++, definitive);
-                    st.setObject(i++, httpStatus, Types.INTEGER);
-                    st.setBoolean(i++, definitive);
-                    st.setString(i++, finalUrl);
-                    st.setLong(i, page.id());
-                    st.executeUpdate();
-                }
-                if (runId != null) {
-                    try (PreparedStatement st = c.prepareStatement("UPDATE audit_run SET checked = checked + 1 WHERE id = ?")) {
-                        st.setLong(1, runId);
-                        st.executeUpdate();
-                    }
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Tx.run(dataSource, "record the check of " + page.url(), c -> {
+            if (!AuditWorkStore.recordsItem(c, runId, item, worker)) {
+                return false; // nothing written: the item went to another worker
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the check of " + page.url() + ": " + e.getMessage(), e);
-        }
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO web_check (web_page_id, audit_run_id, checked_at, status, http_status, final_url, detail, changed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                st.setLong(1, page.id());
+                st.setObject(2, runId, Types.BIGINT);
+                st.setObject(3, Timestamp.of(at).value());
+                st.setString(4, verdict.name());
+                st.setObject(5, httpStatus, Types.INTEGER);
+                st.setString(6, finalUrl);
+                st.setString(7, detail);
+                st.setBoolean(8, transition.changed(page.state()));
+                st.executeUpdate();
+            }
+            boolean definitive = verdict.definitive();
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE web_page SET status = ?, status_since = ?, first_seen_dead = ?, last_alive = ?, failing_checks = ?,
+                           next_check = ?, last_checked = ?, detail = ?,
+                           http_status = CASE WHEN ? THEN ? ELSE http_status END,
+                           final_url = CASE WHEN ? THEN ? ELSE final_url END
+                    WHERE id = ?""")) {
+                int i = 1;
+                st.setString(i++, next.status().name());
+                st.setObject(i++, Timestamp.orNull(next.statusSince()));
+                st.setObject(i++, Timestamp.orNull(next.firstSeenDead()));
+                st.setObject(i++, Timestamp.orNull(next.lastAlive()));
+                st.setInt(i++, next.failingChecks());
+                st.setObject(i++, Timestamp.orNull(next.nextCheck()));
+                st.setObject(i++, Timestamp.orNull(at));
+                st.setString(i++, detail);
+                st.setBoolean(i++, definitive);
+                st.setObject(i++, httpStatus, Types.INTEGER);
+                st.setBoolean(i++, definitive);
+                st.setString(i++, finalUrl);
+                st.setLong(i, page.id());
+                st.executeUpdate();
+            }
+            return true;
+        });
     }
 
-    private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.of(instant).value();
-    }
 }

@@ -110,7 +110,7 @@ public final class SignalStore {
                     int i = 1;
                     st.setLong(i++, repoId);
                     st.setObject(i++, Timestamp.of(s.fetchedAt()).value());
-                    st.setObject(i++, ts(s.basedOnPushedAt()));
+                    st.setObject(i++, Timestamp.orNull(s.basedOnPushedAt()));
                     st.setString(i++, s.basedOnEtag());
                     st.setString(i++, s.treeEtag());
                     st.setString(i++, s.readmeEtag());
@@ -123,8 +123,8 @@ public final class SignalStore {
                     st.setString(i++, cut(s.placeholder().reason(), 600));
                     st.setString(i++, cut(s.placeholder().promise(), 400));
                     st.setString(i++, cut(s.licence(), 100));
-                    st.setObject(i++, ts(s.createdAt()));
-                    st.setObject(i++, ts(s.firstNonPlaceholderAt()));
+                    st.setObject(i++, Timestamp.orNull(s.createdAt()));
+                    st.setObject(i++, Timestamp.orNull(s.firstNonPlaceholderAt()));
                     st.setBoolean(i++, s.seenAsPlaceholder());
                     for (ItemResult item : s.checklist().items()) {
                         st.setBoolean(i++, item.present());
@@ -270,9 +270,6 @@ public final class SignalStore {
         return broken;
     }
 
-    private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.of(instant).value();
-    }
 
     private static @Nullable String cut(@Nullable String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";

@@ -15,6 +15,11 @@ record Timestamp(OffsetDateTime value) {
         return new Timestamp(OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
     }
 
+    /** The column value for an instant that may be absent. */
+    static @Nullable OffsetDateTime orNull(@Nullable Instant instant) {
+        return instant == null ? null : of(instant).value();
+    }
+
     static @Nullable Instant read(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

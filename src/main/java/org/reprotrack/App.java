@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.reprotrack.audit.AuditListener;
-import org.reprotrack.ingest.FileResult;
 import org.reprotrack.ingest.IngestListener;
 import org.reprotrack.ingest.InputFormat;
 import org.reprotrack.store.DashboardStore;
@@ -217,8 +216,7 @@ public final class App implements AutoCloseable {
     private String runJob(JobKind kind, BooleanSupplier stop) throws InterruptedException {
         switch (kind) {
             case INGEST -> {
-                IngestReport r = ingestService().ingestSources(settings.ingest().sources(), InputFormat.AUTO, arxivClient(null),
-                        IngestListener.SILENT);
+                IngestReport r = ingestConfiguredSources();
                 return String.format("%d papers read: %d new, %d updated, %d unchanged; %d files failed",
                         r.papersRead(), r.papersNew(), r.papersUpdated(), r.papersUnchanged(), r.filesFailed());
             }
@@ -277,16 +275,18 @@ public final class App implements AutoCloseable {
     public Dashboard dashboard(Supplier<Optional<Instant>> nextAudit) {
         return dashboard(nextAudit, new AdminActions(
                 () -> auditService().run(new AuditService.Request(false, 0), AuditListener.SILENT),
-                () -> ingestService().ingest(settings.ingest().sources().stream().map(Path::of).toList(), InputFormat.AUTO,
-                        new IngestListener() {
-                            @Override
-                            public void progress(String file, long papersRead) {
-                            }
+                this::ingestConfiguredSources));
+    }
 
-                            @Override
-                            public void fileDone(FileResult result) {
-                            }
-                        })));
+    /** The configured sources (files, folders, arXiv queries), as the scheduled ingest reads them. */
+    private IngestReport ingestConfiguredSources() {
+        try {
+            return ingestService().ingestSources(settings.ingest().sources(), InputFormat.AUTO, arxivClient(null),
+                    IngestListener.SILENT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        }
     }
 
     /** The dashboard with given admin actions (under {@code run}, they fire the scheduler's jobs). */

@@ -1,5 +1,6 @@
 package org.reprotrack.audit;
 
+import org.reprotrack.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,26 +1,18 @@
 package org.reprotrack.report;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.reprotrack.check.Sleeper;
+import org.reprotrack.testing.TestClock;
 
-/** A clock that moves only when told or when its sleeper sleeps; the sleeper remembers every pause. */
-final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
+/** A test clock whose sleeper moves it and remembers every pause. */
+final class MutableClock extends TestClock {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     MutableClock(Instant start) {
-        now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration d) {
-        now.updateAndGet(t -> t.plus(d));
+        super(start);
     }
 
     Sleeper sleeper() {
@@ -28,20 +20,5 @@ final class MutableClock extends Clock {
             sleeps.add(d);
             advance(d);
         };
-    }
-
-    @Override
-    public Instant instant() {
-        return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -1,5 +1,6 @@
 package org.reprotrack.check.github;
 
+import org.reprotrack.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,10 +8,10 @@ import org.reprotrack.check.Sleeper;
 
 /** Sleeps by moving the fake clock, and remembers every pause. */
 final class FakeSleeper implements Sleeper {
-    private final FakeClock clock;
+    private final TestClock clock;
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    FakeSleeper(FakeClock clock) {
+    FakeSleeper(TestClock clock) {
         this.clock = clock;
     }
 

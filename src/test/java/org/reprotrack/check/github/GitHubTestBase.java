@@ -1,5 +1,6 @@
 package org.reprotrack.check.github;
 
+import org.reprotrack.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ abstract class GitHubTestBase {
     @StartStop
     public final MockWebServer server = new MockWebServer();
 
-    final FakeClock clock = new FakeClock(START);
+    final TestClock clock = new TestClock(START);
     final FakeSleeper sleeper = new FakeSleeper(clock);
     final Routes routes = new Routes(clock);
     final List<String> waits = new CopyOnWriteArrayList<>();

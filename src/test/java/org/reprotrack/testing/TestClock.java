@@ -1,4 +1,4 @@
-package org.reprotrack.check.github;
+package org.reprotrack.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when told (or when {@link FakeSleeper} sleeps). */
-final class FakeClock extends Clock {
+/** A UTC clock that moves only when a test (or a fake sleeper) says so. */
+public class TestClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    FakeClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
 

@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -18,6 +14,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.RetryAfter;
 import org.reprotrack.check.Retry;
 import org.reprotrack.check.Sleeper;
 import org.slf4j.Logger;
@@ -149,19 +146,9 @@ final class ArchiveHttp {
 
     /** What a 429 asks for: {@code Retry-After} (seconds or HTTP date), else until {@code X-RateLimit-Reset}. */
     private @Nullable Duration waitAsked(Headers headers) {
-        String retryAfter = headers.get("Retry-After");
-        if (retryAfter != null && !retryAfter.isBlank()) {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip())));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    Instant at = ZonedDateTime.parse(retryAfter.strip(),
-                            DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)).toInstant();
-                    return nonNegative(Duration.between(clock.instant(), at));
-                } catch (DateTimeParseException notDate) {
-                    // fall through to the reset header
-                }
-            }
+        Duration asked = RetryAfter.parse(headers.get("Retry-After"), clock);
+        if (asked != null) {
+            return asked;
         }
         Instant reset = resetAt(headers);
         return reset == null ? null : nonNegative(Duration.between(clock.instant(), reset));

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.RetryAfter;
 
 /**
  * One answer from GitHub, read completely: status, headers and the body parsed as JSON (null when
@@ -62,22 +59,7 @@ record ApiResponse(int code, Headers headers, @Nullable JsonNode json) {
 
     /** {@code retry-after} in seconds or, defensively, as an HTTP date (github-api.md §4.3). */
     @Nullable Duration retryAfter(Clock clock) {
-        String v = headers.get("retry-after");
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v.strip(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT))
-                        .toInstant();
-                Duration d = Duration.between(clock.instant(), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(headers.get("retry-after"), clock);
     }
 
     static @Nullable String text(@Nullable JsonNode node, String field) {

@@ -3,14 +3,11 @@ package org.reprotrack.check.hosts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.check.RetryAfter;
 
 /**
  * How long a host asks us to wait, read from the headers the hosts we check actually send:
@@ -28,7 +25,7 @@ final class RateLimitHeaders {
 
     /** The wait a throttled (429) answer asks for; null when it names none. */
     static @Nullable Duration retryAfter(Headers headers, Clock clock) {
-        Duration d = retryAfterHeader(headers.get("Retry-After"), clock);
+        Duration d = RetryAfter.parse(headers.get("Retry-After"), clock);
         if (d != null) {
             return d;
         }
@@ -69,24 +66,6 @@ final class RateLimitHeaders {
             return n >= EPOCH_THRESHOLD ? Instant.ofEpochSecond(n) : clock.instant().plusSeconds(Math.max(0, n));
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static @Nullable Duration retryAfterHeader(@Nullable String v, Clock clock) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v.strip(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT))
-                        .toInstant();
-                Duration d = Duration.between(clock.instant(), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
         }
     }
 }

@@ -43,13 +43,6 @@ final class Tally {
         pageVerdicts.merge(verdict.name(), 1, Integer::sum);
     }
 
-    synchronized String verdictsJson() {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("repositories", verdicts);
-        all.put("pages", pageVerdicts);
-        return json(all);
-    }
-
     synchronized String changesJson() {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("newly_dead", sorted(newlyDead));

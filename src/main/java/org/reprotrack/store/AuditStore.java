@@ -324,44 +324,6 @@ public final class AuditStore {
     }
 
 
-    /** Starts an audit run and returns its id. */
-    public long startRun(String mode, int planned, Instant now) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "INSERT INTO audit_run (started_at, state, planned, mode) VALUES (?, 'running', ?, ?)",
-                     Statement.RETURN_GENERATED_KEYS)) {
-            st.setObject(1, Timestamp.of(now).value());
-            st.setInt(2, planned);
-            st.setString(3, mode);
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot start an audit run: " + e.getMessage(), e);
-        }
-    }
-
-    /** Ends an audit run with its figures. */
-    public void finishRun(long runId, String state, Instant now, long requests, long waitMillis, String countsJson, String summaryJson) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("""
-                     UPDATE audit_run SET finished_at = ?, state = ?, requests = ?, wait_ms = ?, counts = ?, summary = ?
-                     WHERE id = ?""")) {
-            st.setObject(1, Timestamp.of(now).value());
-            st.setString(2, state);
-            st.setLong(3, requests);
-            st.setLong(4, waitMillis);
-            st.setString(5, countsJson);
-            st.setString(6, summaryJson);
-            st.setLong(7, runId);
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot finish audit run " + runId + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Repositories with their status and the number of papers linking them, ordered by key. */
     public void forEachRepo(@Nullable CurrentStatus status, Consumer<RepoRow> action) {
         String sql = """

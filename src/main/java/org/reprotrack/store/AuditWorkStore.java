@@ -203,20 +203,6 @@ public final class AuditWorkStore {
         }
     }
 
-    /** How many times each target of a run was recorded as done (for tests and checks: always 1). */
-    public int done(long runId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM audit_item WHERE run_id = ? AND state = 'done'")) {
-            st.setLong(1, runId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot count audit work: " + e.getMessage(), e);
-        }
-    }
-
     private void update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -9,7 +9,10 @@ import javax.sql.DataSource;
 import org.reprotrack.audit.AuditListener;
 import org.reprotrack.ingest.IngestListener;
 import org.reprotrack.ingest.InputFormat;
+import org.reprotrack.search.PaperSearch;
+import org.reprotrack.search.PaperSearchIndex;
 import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.ListingStore;
 import org.reprotrack.store.ReportFiles;
 import org.reprotrack.store.OverviewStore;
 import org.reprotrack.web.AdminActions;
@@ -292,8 +295,32 @@ public final class App implements AutoCloseable {
     /** The dashboard with given admin actions (under {@code run}, they fire the scheduler's jobs). */
     public Dashboard dashboard(Supplier<Optional<Instant>> nextAudit, AdminActions actions) {
         DataSource ds = database().dataSource();
-        return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), new ReportFiles(Path.of(settings.report().outputDir())),
-                settings.signals().promiseDays(), actions, env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
+        ListingStore listing = new ListingStore(ds);
+        return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), listing, new PaperSearch(searchIndex(), listing),
+                new ReportFiles(Path.of(settings.report().outputDir())), settings.signals().promiseDays(), actions,
+                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
+    }
+
+    /**
+     * The search index in {@code dashboard.search_index}, or in memory when that is empty or another
+     * process holds the folder (a second dashboard on the same machine): it is a copy of the
+     * database either way, so the fallback costs a rebuild, never a wrong answer.
+     */
+    private PaperSearchIndex searchIndex() {
+        String folder = settings.dashboard().searchIndex();
+        if (folder.isBlank()) {
+            return PaperSearchIndex.open(null);
+        }
+        try {
+            return PaperSearchIndex.open(Path.of(folder));
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException)) {
+                throw e;
+            }
+            LOG.warn("the search index folder {} is in use by another process; this dashboard keeps its search index in memory",
+                    folder);
+            return PaperSearchIndex.open(null);
+        }
     }
 
     @Override

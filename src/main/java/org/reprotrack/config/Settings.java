@@ -221,21 +221,25 @@ public record Settings(
     }
 
     /**
-     * Where the dashboard listens, and the NAME of the environment variable holding the admin
-     * token (writes are off while that variable is unset or empty).
+     * Where the dashboard listens, the NAME of the environment variable holding the admin token
+     * (writes are off while that variable is unset or empty), and the folder of its search index.
+     *
+     * @param searchIndex folder of the node-local full-text index of papers (rebuilt from the
+     *     database when missing); empty keeps it in memory, rebuilt at every start
      */
-    public record Dashboard(String host, int port, String adminTokenEnv) {
+    public record Dashboard(String host, int port, String adminTokenEnv, String searchIndex) {
         public Dashboard {
             require(host != null && !host.isBlank(), "dashboard.host", "is missing");
             require(port >= 0 && port <= 65535, "dashboard.port", "must be between 0 and 65535");
             adminTokenEnv = Objects.requireNonNullElse(adminTokenEnv, "REPROTRACK_ADMIN_TOKEN");
             require(adminTokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*"), "dashboard.admin_token_env",
                     "must be the name of an environment variable (letters, digits, _), not the token itself");
+            searchIndex = Objects.requireNonNullElse(searchIndex, "");
         }
 
         /** A copy listening elsewhere (the {@code --host} and {@code --port} flags). */
         public Dashboard withAddress(String newHost, int newPort) {
-            return new Dashboard(newHost, newPort, adminTokenEnv);
+            return new Dashboard(newHost, newPort, adminTokenEnv, searchIndex);
         }
     }
 

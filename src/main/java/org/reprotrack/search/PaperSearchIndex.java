@@ -46,6 +46,7 @@ import org.reprotrack.store.PaperQuery;
 public final class PaperSearchIndex implements AutoCloseable {
 
     private static final String VERSION = "version";
+    private static final String SOURCE = "source";
 
     private final Directory directory;
     /** Splits search texts into words; the writer's analyzer adds the prefixes to the same words. */
@@ -54,6 +55,8 @@ public final class PaperSearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long version;
+    private volatile String source;
+    private boolean closed;
 
     private PaperSearchIndex(Directory directory, Analyzer words, Analyzer indexing, IndexWriter writer,
             SearcherManager searchers) {
@@ -62,7 +65,8 @@ public final class PaperSearchIndex implements AutoCloseable {
         this.indexing = indexing;
         this.writer = writer;
         this.searchers = searchers;
-        this.version = committedVersion(writer);
+        this.version = Long.parseLong(committed(writer, VERSION, "0"));
+        this.source = committed(writer, SOURCE, "");
     }
 
     /**
@@ -94,6 +98,11 @@ public final class PaperSearchIndex implements AutoCloseable {
         return version;
     }
 
+    /** What the index was built from, as given to {@link #clear(String)}; empty for a new index. */
+    public String source() {
+        return source;
+    }
+
     /**
      * Adds or replaces papers (by id), removes papers, and commits with the version; searches see the change
      * when this returns. Applying the same batch again leaves the same index. A paper both upserted and
@@ -116,10 +125,15 @@ public final class PaperSearchIndex implements AutoCloseable {
         }
     }
 
-    /** Removes every paper and commits version 0 (before a full rebuild). */
-    public synchronized void clear() {
+    /**
+     * Removes every paper and commits version 0 (before a full rebuild).
+     *
+     * @param newSource what the index is about to be built from (kept in the commit, see {@link #source()})
+     */
+    public synchronized void clear(String newSource) {
         try {
             writer.deleteAll();
+            source = newSource;
             commit(0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the search index: " + e.getMessage(), e);
@@ -156,6 +170,10 @@ public final class PaperSearchIndex implements AutoCloseable {
     /** Closes the index; searches after this fail. Committed changes are kept on disk. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             IOUtils.close(searchers, writer, indexing, words, directory);
         } catch (IOException e) {
@@ -182,21 +200,21 @@ public final class PaperSearchIndex implements AutoCloseable {
     }
 
     private void commit(long newVersion) throws IOException {
-        writer.setLiveCommitData(Map.of(VERSION, Long.toString(newVersion)).entrySet());
+        writer.setLiveCommitData(Map.of(VERSION, Long.toString(newVersion), SOURCE, source).entrySet());
         writer.commit();
         version = newVersion;
         searchers.maybeRefreshBlocking();
     }
 
-    private static long committedVersion(IndexWriter writer) {
+    private static String committed(IndexWriter writer, String key, String absent) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> e : data) {
-                if (VERSION.equals(e.getKey())) {
-                    return Long.parseLong(e.getValue());
+                if (key.equals(e.getKey())) {
+                    return e.getValue();
                 }
             }
         }
-        return 0;
+        return absent;
     }
 }

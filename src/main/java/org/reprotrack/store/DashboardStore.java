@@ -44,87 +44,98 @@ public final class DashboardStore {
     }
 
     /**
-     * One page of papers. The status filter uses the status materialised by
-     * {@link OverviewStore#refreshPaperStatus()}; the status shown is computed from the links now.
+     * One page of the paper list, filtered and ordered by the listing of the last
+     * {@link ListingStore#refresh()} (one index range of {@code paper_facet}); the status shown is
+     * computed from the links now. Text search is the search index's ({@code PaperSearchIndex}),
+     * whose hits are shown with {@link #papers(List, boolean)}.
+     *
+     * @throws IllegalArgumentException when the query has a search text
      */
     public PaperPage papers(PaperQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT p.id, p.title, p.published FROM paper p WHERE 1 = 1");
+        if (q.search() != null) {
+            throw new IllegalArgumentException("text search goes through the search index");
+        }
+        boolean signals = q.minScore() != null || q.placeholder() || q.promiseCutoff() != null;
+        StringBuilder sql = new StringBuilder("SELECT f.paper_id FROM paper_facet f");
+        if (signals) {
+            sql.append(" JOIN paper_listing pl ON pl.paper_id = f.paper_id");
+        }
+        sql.append(" WHERE f.facet = ?");
         List<Object> args = new ArrayList<>();
-        if (q.status() != null) {
-            sql.append(" AND p.code_status = ?");
-            args.add(q.status().name());
-        }
-        if (q.year() != null) {
-            sql.append(" AND p.published >= ? AND p.published < ?");
-            args.add(OffsetDateTime.of(q.year(), 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
-            args.add(OffsetDateTime.of(q.year() + 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
-        }
-        if (q.host() != null) {
-            // correlated EXISTS: a lookup per paper read in page order (an uncorrelated IN was slower
-            // on H2, which rebuilt the set of every github.com paper per request)
-            sql.append(" AND EXISTS (SELECT 1 FROM link lh WHERE lh.paper_id = p.id AND lh.kind = 'code' AND lh.host = ?)");
-            args.add(q.host().toLowerCase(java.util.Locale.ROOT));
-        }
+        args.add(Facets.key(q.status(), q.year(), q.host()));
         if (q.minScore() != null) {
-            // correlated EXISTS over the paper's code links (index link(paper_id), repo_signals primary key)
-            sql.append(" AND EXISTS (SELECT 1 FROM link lk JOIN repo_signals sk ON sk.repo_id = lk.repo_id"
-                    + " WHERE lk.paper_id = p.id AND lk.kind = 'code' AND sk.score >= ?)");
+            sql.append(" AND pl.best_score >= ?");
             args.add(q.minScore());
         }
         if (q.placeholder()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM link lq JOIN repo rq ON rq.id = lq.repo_id"
-                    + " LEFT JOIN repo_signals sq ON sq.repo_id = rq.id"
-                    + " WHERE lq.paper_id = p.id AND lq.kind = 'code' AND (rq.status = 'PLACEHOLDER' OR sq.placeholder = TRUE))");
+            sql.append(" AND pl.placeholder = TRUE");
         }
         if (q.promiseCutoff() != null) {
-            // the same condition as SignalStore.promisesNotKept, per paper
-            sql.append(" AND p.published IS NOT NULL AND p.published < ? AND EXISTS (SELECT 1 FROM link l"
-                    + " JOIN repo r ON r.id = l.repo_id LEFT JOIN repo_signals s ON s.repo_id = r.id"
-                    + " WHERE l.paper_id = p.id AND l.kind = 'code' AND l.promised AND ").append(SignalStore.PROMISE_NOT_KEPT).append(")");
+            sql.append(" AND pl.promise_open = TRUE AND f.published < ?");
             args.add(Timestamp.of(q.promiseCutoff()).value());
         }
-        if (q.search() != null) {
-            String text = likeEscape(q.search().trim().toLowerCase(java.util.Locale.ROOT));
-            sql.append("""
-                     AND (p.id LIKE ? ESCAPE '\\' OR LOWER(p.title) LIKE ? ESCAPE '\\' OR LOWER(p.abstract_text) LIKE ? ESCAPE '\\'
-                          OR EXISTS (SELECT 1 FROM link ls JOIN repo rs ON rs.id = ls.repo_id
-                                     WHERE ls.paper_id = p.id AND rs.repo_key LIKE ? ESCAPE '\\'))""");
-            args.add(text + "%");
-            args.add("%" + text + "%");
-            args.add("%" + text + "%");
-            args.add("%" + text + "%");
-        }
-        sql.append(" ORDER BY ").append(q.sort().orderBy(q.status() != null)).append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        sql.append(" ORDER BY ").append(q.sort().orderBy()).append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         args.add(q.offset());
         args.add(q.limit() + 1);
-        List<String[]> rows = new ArrayList<>();
-        List<@Nullable Instant> published = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql.toString())) {
-            bind(st, args);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
-                    published.add(Timestamp.read(rs, 3));
+        try (Connection c = dataSource.getConnection()) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
                 }
             }
-            boolean hasNext = rows.size() > q.limit();
-            int n = Math.min(rows.size(), q.limit());
-            List<String> ids = rows.subList(0, n).stream().map(r -> r[0]).toList();
-            Map<String, List<CodeLinkRow>> links = links(c, ids, true);
-            Map<String, int[]> signals = signalsOfPapers(c, ids);
-            List<PaperListRow> papers = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                List<CodeLinkRow> own = links.getOrDefault(rows.get(i)[0], List.of());
-                Instant lastChecked = own.stream().map(CodeLinkRow::lastChecked).filter(java.util.Objects::nonNull)
-                        .max(Instant::compareTo).orElse(null);
-                int[] sig = signals.get(rows.get(i)[0]);
-                papers.add(new PaperListRow(rows.get(i)[0], rows.get(i)[1], published.get(i), statusOf(own), own, lastChecked,
-                        sig == null || sig[0] < 0 ? null : sig[0], sig != null && sig[1] > 0));
-            }
-            return new PaperPage(papers, hasNext);
+            boolean hasNext = ids.size() > q.limit();
+            return page(c, ids.subList(0, Math.min(ids.size(), q.limit())), hasNext);
         } catch (SQLException e) {
             throw new StoreException("cannot list papers: " + e.getMessage(), e);
         }
+    }
+
+    /** The list rows of the given papers in the given order (search hits); ids the store does not know are left out. */
+    public PaperPage papers(List<String> ids, boolean hasNext) {
+        try (Connection c = dataSource.getConnection()) {
+            return page(c, ids, hasNext);
+        } catch (SQLException e) {
+            throw new StoreException("cannot list papers: " + e.getMessage(), e);
+        }
+    }
+
+    private static PaperPage page(Connection c, List<String> ids, boolean hasNext) throws SQLException {
+        if (ids.isEmpty()) {
+            return new PaperPage(List.of(), hasNext);
+        }
+        Map<String, Object[]> found = new HashMap<>();
+        // the signals shown are the listing's (as the filters), not recomputed per request
+        try (PreparedStatement st = c.prepareStatement("SELECT p.id, p.title, p.published, pl.best_score, pl.placeholder FROM paper p"
+                + " LEFT JOIN paper_listing pl ON pl.paper_id = p.id WHERE p.id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                st.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new Object[] {rs.getString(2), Timestamp.read(rs, 3), rs.getObject(4),
+                            rs.getBoolean(5)});
+                }
+            }
+        }
+        Map<String, List<CodeLinkRow>> links = links(c, ids, true);
+        List<PaperListRow> papers = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Object[] paper = found.get(id);
+            if (paper == null) {
+                continue;
+            }
+            List<CodeLinkRow> own = links.getOrDefault(id, List.of());
+            Instant lastChecked = own.stream().map(CodeLinkRow::lastChecked).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+            papers.add(new PaperListRow(id, (String) paper[0], (Instant) paper[1], statusOf(own), own, lastChecked,
+                    paper[2] == null ? null : ((Number) paper[2]).intValue(), (Boolean) paper[3]));
+        }
+        return new PaperPage(papers, hasNext);
     }
 
     /** One paper with all its links, or empty when the store does not know the id. */
@@ -270,19 +281,13 @@ public final class DashboardStore {
         return runs;
     }
 
-    /** A paper's status from its code links, by the rules of status-model.md (as {@link PaperStore#forEachPaper}). */
+    /** A paper's status from its code links, by the rules of status-model.md (as {@link ListingStore#refresh()}). */
     static PaperStatus statusOf(List<CodeLinkRow> codeLinks) {
-        boolean reachable = false;
-        boolean noCodeYet = false;
-        boolean dead = false;
+        PaperStatusTally tally = new PaperStatusTally();
         for (CodeLinkRow l : codeLinks) {
-            CurrentStatus s = CurrentStatus.valueOf(l.status());
-            boolean neverThere = l.promised() && !l.reachedBefore() && s.dead();
-            reachable |= s.reachable();
-            noCodeYet |= s.noCodeYet() || neverThere;
-            dead |= s.dead() && !neverThere;
+            tally.add(CurrentStatus.valueOf(l.status()), l.promised(), l.reachedBefore());
         }
-        return PaperStatus.of(codeLinks.size(), reachable, noCodeYet, dead);
+        return tally.status();
     }
 
     private static Map<String, List<CodeLinkRow>> links(Connection c, List<String> paperIds, boolean codeOnly) throws SQLException {
@@ -308,34 +313,6 @@ public final class DashboardStore {
         return links;
     }
 
-    /** Per paper of a page: {best checklist score or -1, 1 if a code repository is a placeholder}. */
-    private static Map<String, int[]> signalsOfPapers(Connection c, List<String> paperIds) throws SQLException {
-        if (paperIds.isEmpty()) {
-            return Map.of();
-        }
-        String sql = "SELECT l.paper_id, MAX(s.score), MAX(CASE WHEN r.status = 'PLACEHOLDER' OR s.placeholder = TRUE THEN 1 ELSE 0 END)"
-                + " FROM link l JOIN repo r ON r.id = l.repo_id LEFT JOIN repo_signals s ON s.repo_id = r.id"
-                + " WHERE l.kind = 'code' AND l.paper_id IN (" + String.join(", ", Collections.nCopies(paperIds.size(), "?"))
-                + ") GROUP BY l.paper_id";
-        Map<String, int[]> out = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < paperIds.size(); i++) {
-                st.setString(i + 1, paperIds.get(i));
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String paper = rs.getString(1);
-                    int best = rs.getInt(2);
-                    if (rs.wasNull()) {
-                        best = -1;
-                    }
-                    out.put(paper, new int[] {best, rs.getInt(3)});
-                }
-            }
-        }
-        return out;
-    }
-
     /** A repository's reproducibility signals (checklist, placeholder, licence, release lag), by key. */
     public Optional<SignalRow> signals(String repoKey) {
         return new SignalStore(dataSource).repo(repoKey);
@@ -345,10 +322,6 @@ public final class DashboardStore {
         for (int i = 0; i < args.size(); i++) {
             st.setObject(i + 1, args.get(i));
         }
-    }
-
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static JsonNode parse(@Nullable String json) {

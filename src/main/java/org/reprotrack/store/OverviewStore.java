@@ -19,8 +19,8 @@ import org.reprotrack.check.PaperStatus;
 /**
  * The whole-store figures of the dashboard. They are too costly to compute per request (they read
  * every paper, and the history), so the web layer computes them once per change of the store
- * ({@link #fingerprint()}) and serves them from memory. This is also where each paper's status is
- * materialised into {@code paper.code_status}, so list filters by status are one index range.
+ * ({@link #fingerprint()}) and serves them from memory. Paper counts by status come from the
+ * listing of the last {@link ListingStore#refresh()}.
  */
 public final class OverviewStore {
 
@@ -35,60 +35,15 @@ public final class OverviewStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 SELECT (SELECT COUNT(*) FROM paper), (SELECT MAX(last_changed) FROM paper), (SELECT COUNT(*) FROM link),
                        (SELECT MAX(id) FROM check_result), (SELECT MAX(id) FROM audit_run), (SELECT COUNT(*) FROM repo),
-                       (SELECT MAX(fetched_at) FROM repo_signals), (SELECT COUNT(*) FROM repo_signals)""");
+                       (SELECT MAX(fetched_at) FROM repo_signals), (SELECT COUNT(*) FROM repo_signals),
+                       (SELECT MAX(enriched_at) FROM paper)""");
              ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1) + "/" + rs.getObject(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/" + rs.getLong(5) + "/" + rs.getLong(6)
-                    + "/" + rs.getObject(7) + "/" + rs.getLong(8);
+                    + "/" + rs.getObject(7) + "/" + rs.getLong(8) + "/" + rs.getObject(9);
         } catch (SQLException e) {
             throw new StoreException("cannot read the store's fingerprint: " + e.getMessage(), e);
         }
-    }
-
-    /** Recomputes every paper's status from its links and writes the ones that changed; returns how many. */
-    public int refreshPaperStatus() {
-        Map<String, PaperStatus> changed = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT p.id, p.code_status, COUNT(l.paper_id),
-                           MAX(CASE WHEN r.status IN ('OK', 'ARCHIVED', 'MOVED') THEN 1 ELSE 0 END),
-                           MAX(CASE WHEN r.status IN ('EMPTY', 'PLACEHOLDER')
-                                      OR (l.promised AND r.last_alive IS NULL AND r.status IN ('NOT_FOUND', 'BLOCKED', 'REPLACED'))
-                                    THEN 1 ELSE 0 END),
-                           MAX(CASE WHEN r.status IN ('NOT_FOUND', 'BLOCKED', 'REPLACED')
-                                     AND NOT (l.promised AND r.last_alive IS NULL) THEN 1 ELSE 0 END)
-                    FROM paper p
-                    LEFT JOIN link l ON l.paper_id = p.id AND l.kind = 'code'
-                    LEFT JOIN repo r ON r.id = l.repo_id
-                    GROUP BY p.id, p.code_status""")) {
-                st.setFetchSize(1000);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        PaperStatus s = PaperStatus.of(rs.getInt(3), rs.getInt(4) > 0, rs.getInt(5) > 0, rs.getInt(6) > 0);
-                        if (!s.name().equals(rs.getString(2))) {
-                            changed.put(rs.getString(1), s);
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement("UPDATE paper SET code_status = ? WHERE id = ?")) {
-                int n = 0;
-                for (Map.Entry<String, PaperStatus> e : changed.entrySet()) {
-                    st.setString(1, e.getValue().name());
-                    st.setString(2, e.getKey());
-                    st.addBatch();
-                    if (++n % 1000 == 0) {
-                        st.executeBatch();
-                    }
-                }
-                st.executeBatch();
-            }
-            c.commit();
-        } catch (SQLException e) {
-            throw new StoreException("cannot refresh paper statuses: " + e.getMessage(), e);
-        }
-        return changed.size();
     }
 
     /**
@@ -99,7 +54,7 @@ public final class OverviewStore {
         try (Connection c = dataSource.getConnection()) {
             Map<PaperStatus, Integer> papers = new EnumMap<>(PaperStatus.class);
             int total = 0;
-            try (PreparedStatement st = c.prepareStatement("SELECT code_status, COUNT(*) FROM paper GROUP BY code_status");
+            try (PreparedStatement st = c.prepareStatement("SELECT code_status, COUNT(*) FROM paper_listing GROUP BY code_status");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(1) != null) {
@@ -126,9 +81,8 @@ public final class OverviewStore {
             int withCode = total - papers.getOrDefault(PaperStatus.NO_CODE_LINK, 0);
             Map<Integer, Integer> byScore = new TreeMap<>();
             // each paper's best checklist score over its code repositories with signals (issue 7)
-            try (PreparedStatement st = c.prepareStatement("""
-                    SELECT t.best, COUNT(*) FROM (SELECT l.paper_id, MAX(s.score) AS best FROM link l
-                    JOIN repo_signals s ON s.repo_id = l.repo_id WHERE l.kind = 'code' GROUP BY l.paper_id) t GROUP BY t.best""");
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT best_score, COUNT(*) FROM paper_listing WHERE best_score IS NOT NULL GROUP BY best_score");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     byScore.put(rs.getInt(1), rs.getInt(2));

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.search.PaperSearch;
 import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.ListingStore;
 import org.reprotrack.store.OverviewStore;
 import org.reprotrack.store.ReportFiles;
 import org.reprotrack.web.view.ErrorView;
@@ -37,6 +39,7 @@ public final class Dashboard implements AutoCloseable {
 
     private final Reads reads;
     private final Templates templates = new Templates();
+    private final PaperSearch search;
     private final AdminToken token;
     private final AdminActions actions;
     private final String css;
@@ -45,14 +48,16 @@ public final class Dashboard implements AutoCloseable {
     private @Nullable ScheduledExecutorService refresher;
 
     /**
+     * @param search the paper search; the dashboard closes it when it stops
      * @param reports the report folder: the only files {@code /reports/{name}} serves are those it says the app wrote
      * @param promiseDays {@code signals.promise_days}: how long a promised repository may stay without code
      * @param adminToken the admin token, or null when writes are off
      * @param nextAudit when the scheduler runs the next audit, empty when none is scheduled
      */
-    public Dashboard(DashboardStore store, OverviewStore overview, ReportFiles reports, int promiseDays, AdminActions actions,
-            @Nullable String adminToken, Supplier<Optional<Instant>> nextAudit, Clock clock) {
-        this.reads = new Reads(store, new OverviewCache(overview, clock), reports, promiseDays, nextAudit, clock);
+    public Dashboard(DashboardStore store, OverviewStore overview, ListingStore listing, PaperSearch search, ReportFiles reports,
+            int promiseDays, AdminActions actions, @Nullable String adminToken, Supplier<Optional<Instant>> nextAudit, Clock clock) {
+        this.search = search;
+        this.reads = new Reads(store, search, new OverviewCache(overview, listing, search, clock), reports, promiseDays, nextAudit, clock);
         this.token = new AdminToken(adminToken);
         this.actions = actions;
         this.css = Resources.text("/org/reprotrack/web/app.css");
@@ -171,6 +176,7 @@ public final class Dashboard implements AutoCloseable {
             background.shutdownNow();
             background = null;
         }
+        search.close();
     }
 
     @Override

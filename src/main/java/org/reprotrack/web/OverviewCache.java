@@ -5,28 +5,34 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.search.PaperSearch;
+import org.reprotrack.store.ListingStore;
 import org.reprotrack.store.Overview;
 import org.reprotrack.store.OverviewStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The overview figures and the materialised paper statuses, recomputed only when the store's
- * fingerprint changed (a new check, paper or audit run) or the day turned. Requests read the last
- * computed value: the overview costs one pass over the store, a request must not.
+ * The overview figures, the paper listing the list filters on, and the search index, recomputed
+ * only when the store's fingerprint changed (a new check, paper or audit run) or the day turned.
+ * Requests read the last computed values: a refresh costs one pass over the store, a request must not.
  */
 final class OverviewCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverviewCache.class);
 
     private final OverviewStore store;
+    private final ListingStore listing;
+    private final PaperSearch search;
     private final Clock clock;
     private volatile @Nullable Overview current;
     private @Nullable String fingerprint;
     private @Nullable LocalDate day;
 
-    OverviewCache(OverviewStore store, Clock clock) {
+    OverviewCache(OverviewStore store, ListingStore listing, PaperSearch search, Clock clock) {
         this.store = store;
+        this.listing = listing;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -38,11 +44,13 @@ final class OverviewCache {
             return;
         }
         long start = System.nanoTime();
-        int changed = store.refreshPaperStatus();
+        int changed = listing.refresh();
+        int indexed = search.sync();
         current = store.overview(today);
         fingerprint = now;
         day = today;
-        LOG.info("overview refreshed in {} ms ({} paper statuses changed)", (System.nanoTime() - start) / 1_000_000, changed);
+        LOG.info("overview refreshed in {} ms ({} paper listings changed, {} papers indexed for search)",
+                (System.nanoTime() - start) / 1_000_000, changed, indexed);
     }
 
     Overview get() {

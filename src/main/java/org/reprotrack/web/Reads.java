@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.reprotrack.search.PaperSearch;
+import org.reprotrack.search.SearchHits;
 import org.reprotrack.store.CodeLinkRow;
 import org.reprotrack.store.DashboardStore;
 import org.reprotrack.store.HistoryRow;
 import org.reprotrack.store.PaperDetail;
+import org.reprotrack.store.PaperPage;
 import org.reprotrack.store.PaperQuery;
 import org.reprotrack.store.ReportFiles;
 import org.reprotrack.store.SignalRow;
@@ -27,15 +30,17 @@ final class Reads {
     static final int HISTORY_PAGE = 50;
 
     private final DashboardStore store;
+    private final PaperSearch search;
     private final OverviewCache overview;
     private final Supplier<Optional<Instant>> nextAudit;
     private final Clock clock;
     private final ReportFiles reports;
     private final int promiseDays;
 
-    Reads(DashboardStore store, OverviewCache overview, ReportFiles reports, int promiseDays, Supplier<Optional<Instant>> nextAudit,
-            Clock clock) {
+    Reads(DashboardStore store, PaperSearch search, OverviewCache overview, ReportFiles reports, int promiseDays,
+            Supplier<Optional<Instant>> nextAudit, Clock clock) {
         this.store = store;
+        this.search = search;
         this.reports = reports;
         this.promiseDays = promiseDays;
         this.overview = overview;
@@ -57,6 +62,15 @@ final class Reads {
 
     ReportFiles reports() {
         return reports;
+    }
+
+    /** One page of the paper list: text searches through the search index, the rest from the store's listing. */
+    PaperPage papers(PaperQuery q) {
+        if (q.search() == null) {
+            return store.papers(q);
+        }
+        SearchHits hits = search.search(q);
+        return store.papers(hits.paperIds(), hits.hasNext());
     }
 
     /** The paper list's query from a request; {@code promise_not_kept} counts {@code signals.promise_days} back from now. */

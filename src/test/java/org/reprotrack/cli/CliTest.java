@@ -51,7 +51,7 @@ class CliTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--db=" + dbUrl);
-        int exit = Cli.run(all.toArray(String[]::new), Map.of(), new PrintWriter(out), new PrintWriter(err));
+        int exit = Cli.run(all.toArray(String[]::new), Map.of("REPROTRACK_DASHBOARD_SEARCH_INDEX", dir.resolve("search").toString()), new PrintWriter(out), new PrintWriter(err));
         return new Run(exit, out.toString(), err.toString());
     }
 

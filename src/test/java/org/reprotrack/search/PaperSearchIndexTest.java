@@ -327,7 +327,7 @@ class PaperSearchIndexTest {
 
     @Test
     void clearRemovesEverythingAndResetsTheVersion() {
-        index.clear();
+        index.clear("db-1");
         assertEquals(0, index.version());
         assertEquals(List.of(), ids("study"));
         index.apply(FIXTURES.subList(0, 1), List.of(), 3);
@@ -346,10 +346,11 @@ class PaperSearchIndexTest {
             assertEquals(18, disk.version());
             assertEquals(List.of("2108.08839", "2303.00003"), disk.search(query("diffu", PaperSort.ID, 0, 10)).paperIds());
             assertEquals(5, disk.search(query("study", PaperSort.ID, 0, 100)).paperIds().size());
-            disk.clear();
+            disk.clear("db-1");
         }
         try (PaperSearchIndex disk = PaperSearchIndex.open(where)) {
             assertEquals(0, disk.version());
+            assertEquals("db-1", disk.source(), "what it was cleared for is kept in the commit");
             assertEquals(List.of(), disk.search(query("study", PaperSort.ID, 0, 100)).paperIds());
         }
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reprotrack.testing.PostgresServer;
 
-/** The dashboard's signal queries (filters, per-paper score, score distribution) on H2 and on PostgreSQL alike. */
+/** The dashboard's signal queries (filters, per-paper score, score distribution) over the refreshed listing, on H2 and on PostgreSQL alike. */
 class DashboardSignalsSqlTest {
 
     private static final Instant NOW = DashboardFixtures.T0.plus(Duration.ofDays(3));
@@ -50,6 +50,7 @@ class DashboardSignalsSqlTest {
         try (Database db = open(kind)) {
             DashboardFixtures.fill(db.dataSource());
             DashboardFixtures.signals(db.dataSource());
+            new ListingStore(db.dataSource()).refresh();
             DashboardStore store = new DashboardStore(db.dataSource());
             assertEquals(List.of("2101.00001", "hep-th/9901001"), ids(store, 3, false, false));
             assertEquals(List.of("2104.00004"), ids(store, null, true, false));

@@ -16,6 +16,7 @@ class DashboardStoreTest {
     private Database db;
     private DashboardStore store;
     private OverviewStore overview;
+    private ListingStore listing;
 
     @BeforeEach
     void fill() {
@@ -23,6 +24,7 @@ class DashboardStoreTest {
         DashboardFixtures.fill(db.dataSource());
         store = new DashboardStore(db.dataSource());
         overview = new OverviewStore(db.dataSource());
+        listing = new ListingStore(db.dataSource());
     }
 
     @AfterEach
@@ -32,6 +34,7 @@ class DashboardStoreTest {
 
     @Test
     void pagesFollowEachOtherWithoutOverlapAndSayWhenTheyEnd() {
+        listing.refresh();
         PaperPage first = store.papers(new PaperQuery(null, null, null, null, PaperSort.ID, 0, 2));
         PaperPage second = store.papers(new PaperQuery(null, null, null, null, PaperSort.ID, 2, 2));
         PaperPage third = store.papers(new PaperQuery(null, null, null, null, PaperSort.ID, 4, 2));
@@ -46,23 +49,16 @@ class DashboardStoreTest {
     void statusFilterUsesTheStatusMaterialisedByTheRefresh() {
         assertTrue(store.papers(new PaperQuery(null, PaperStatus.CODE_GONE, null, null, PaperSort.ID, 0, 10)).papers().isEmpty(),
                 "nothing is materialised before the first refresh");
-        assertEquals(5, overview.refreshPaperStatus());
-        assertEquals(0, overview.refreshPaperStatus(), "a second refresh writes nothing");
+        assertEquals(5, listing.refresh());
+        assertEquals(0, listing.refresh(), "a second refresh writes nothing");
         PaperPage gone = store.papers(new PaperQuery(null, PaperStatus.CODE_GONE, null, null, PaperSort.ID, 0, 10));
         assertEquals(List.of("2102.00002"), gone.papers().stream().map(PaperListRow::id).toList());
         assertEquals(PaperStatus.CODE_GONE, gone.papers().get(0).status());
     }
 
     @Test
-    void searchTreatsLikeWildcardsAsText() {
-        assertEquals(List.of("2103.00003"), store.papers(new PaperQuery("100%", null, null, null, PaperSort.ID, 0, 10))
-                .papers().stream().map(PaperListRow::id).toList());
-        assertTrue(store.papers(new PaperQuery("_%_", null, null, null, PaperSort.ID, 0, 10)).papers().isEmpty());
-    }
-
-    @Test
     void overviewCountsPapersAndReplaysTheDailyShare() {
-        overview.refreshPaperStatus();
+        listing.refresh();
         Overview o = overview.overview(LocalDate.parse("2026-01-13"));
         assertEquals(5, o.papers());
         assertEquals(4, o.papersWithCodeLinks());

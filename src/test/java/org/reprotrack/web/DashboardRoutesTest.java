@@ -168,10 +168,8 @@ class DashboardRoutesTest {
     @Test
     void a_taken_port_fails_with_a_clear_message_and_leaves_nothing_running() {
         try (DashboardServer other = DashboardServer.plain()) {
-            Dashboard second = new Dashboard(new org.reprotrack.store.DashboardStore(other.db.dataSource()),
-                    new org.reprotrack.store.OverviewStore(other.db.dataSource()),
-                    new org.reprotrack.store.ReportFiles(other.reportsDir), DashboardServer.PROMISE_DAYS, new AdminActions(() -> { }, () -> { }), null,
-                    Optional::empty, DashboardServer.CLOCK);
+            Dashboard second = DashboardServer.dashboard(other.db.dataSource(), other.reportsDir, new AdminActions(() -> { }, () -> { }),
+                    null, Optional::empty);
             DashboardStartException e = assertThrows(DashboardStartException.class, () -> second.start("127.0.0.1", server.port));
             assertTrue(e.getMessage().contains("already in use"), e.getMessage());
             assertEquals(200, server.get("/").statusCode(), "the first server still answers");

@@ -14,7 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.reprotrack.store.DashboardFixtures;
+import org.reprotrack.search.PaperSearch;
+import org.reprotrack.search.PaperSearchIndex;
 import org.reprotrack.store.DashboardStore;
+import org.reprotrack.store.ListingStore;
 import org.reprotrack.store.Database;
 import org.reprotrack.store.OverviewStore;
 import org.reprotrack.store.ReportFiles;
@@ -44,9 +47,16 @@ final class DashboardServer implements AutoCloseable {
         DashboardFixtures.fill(db.dataSource());
         more.accept(db.dataSource());
         reportsDir = tempDir();
-        dashboard = new Dashboard(new DashboardStore(db.dataSource()), new OverviewStore(db.dataSource()), new ReportFiles(reportsDir),
-                PROMISE_DAYS, actions, token, nextAudit, CLOCK);
+        dashboard = dashboard(db.dataSource(), reportsDir, actions, token, nextAudit);
         port = dashboard.start("127.0.0.1", 0);
+    }
+
+    /** A dashboard over a store, as App assembles it, with its search index in memory. */
+    static Dashboard dashboard(javax.sql.DataSource ds, Path reportsDir, AdminActions actions, String token,
+            Supplier<Optional<Instant>> nextAudit) {
+        ListingStore listing = new ListingStore(ds);
+        return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), listing, new PaperSearch(PaperSearchIndex.open(null), listing),
+                new ReportFiles(reportsDir), PROMISE_DAYS, actions, token, nextAudit, CLOCK);
     }
 
     static Path tempDir() {

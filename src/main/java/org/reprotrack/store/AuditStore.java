@@ -136,10 +136,16 @@ public final class AuditStore {
             if (!AuditWorkStore.recordsItem(c, runId, item, worker)) {
                 return false; // nothing written: the item went to another worker
             }
-            insertCheck(c, runId, repo.id(), result, transition.changed(repo.state()));
+            insertCheck(c, runId, repo.id(), result, transition.changed(repo.state()) || renamedAgain(repo, result));
             updateRepo(c, repo, result, next, tokenFingerprint);
             return true;
         });
+    }
+
+    /** A MOVED verdict to another name than the last one: shown as a change (timeline, moves) though the status stays MOVED. */
+    private static boolean renamedAgain(DueRepo repo, CheckResult result) {
+        return result.status() == RepoStatus.MOVED && result.movedTo() != null && repo.movedTo() != null
+                && !result.movedTo().equalsIgnoreCase(repo.movedTo());
     }
 
     /** A planned repository: its row id and whether it is on GitHub (the no-token budget applies to those). */

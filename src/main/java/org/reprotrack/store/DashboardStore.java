@@ -207,9 +207,10 @@ public final class DashboardStore {
     public List<HistoryRow> history(long repoId, boolean changesOnly, int offset, int limit) {
         List<HistoryRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                // the leading constant columns make H2 read the index (V10) backwards instead of sorting
                 "SELECT checked_at, status, http_status, detail, moved_to, changed FROM check_result WHERE repo_id = ?"
-                        + (changesOnly ? " AND changed = TRUE" : "")
-                        + " ORDER BY checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                        + (changesOnly ? " AND changed = TRUE ORDER BY changed DESC, repo_id DESC," : " ORDER BY repo_id DESC,")
+                        + " checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             st.setLong(1, repoId);
             st.setInt(2, offset);
             st.setInt(3, limit);
@@ -225,17 +226,25 @@ public final class DashboardStore {
         return rows;
     }
 
-    /** The names a repository was seen moved to, oldest first, with when each was first seen. */
+    /**
+     * The names a repository was seen moved to, oldest first, with when each was first seen: from
+     * the checks that changed its status or name (index range, V10), not from all of its history.
+     */
     public Map<String, Instant> moves(long repoId) {
         Map<String, Instant> moves = new LinkedHashMap<>();
+        // newest first in the index's order (V10), so H2 reads the range instead of every check
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                SELECT moved_to, MIN(checked_at) FROM check_result WHERE repo_id = ? AND moved_to IS NOT NULL
-                GROUP BY moved_to ORDER BY 2""")) {
+                SELECT moved_to, checked_at FROM check_result WHERE changed = TRUE AND repo_id = ? AND moved_to IS NOT NULL
+                ORDER BY changed DESC, repo_id DESC, checked_at DESC, id DESC""")) {
             st.setLong(1, repoId);
+            List<Map.Entry<String, Instant>> newestFirst = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    moves.put(rs.getString(1), Timestamp.read(rs, 2));
+                    newestFirst.add(Map.entry(rs.getString(1), Timestamp.read(rs, 2)));
                 }
+            }
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                moves.putIfAbsent(newestFirst.get(i).getKey(), newestFirst.get(i).getValue());
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the moves of repository " + repoId + ": " + e.getMessage(), e);

@@ -92,4 +92,23 @@ class AuditStoreTest {
 
         assertNull(selectWith(TOKEN_A).known().etag());
     }
+
+    private void recordMoved(Instant at, String to) {
+        DueRepo repo = selectWith(TOKEN_A);
+        CheckResult moved = new CheckResult(REF, at, RepoStatus.MOVED, 301, "Moved Permanently", null, null, to, 101L, null, null);
+        store.record(null, repo, moved, policy.apply(repo.state(), repo.movedTo(), moved), TOKEN_A);
+    }
+
+    @Test
+    void aRenameToAnotherNameIsAChangeSoTheRepositoryPageListsEveryMove() {
+        recordMoved(NOW, "lab/first");
+        recordMoved(NOW.plusSeconds(60), "lab/second");
+        recordMoved(NOW.plusSeconds(120), "Lab/Second");
+
+        DashboardStore dashboard = new DashboardStore(db.dataSource());
+        long id = dashboard.repo("github.com/lab/alive").orElseThrow().id();
+        assertEquals(List.of("lab/first", "lab/second"), List.copyOf(dashboard.moves(id).keySet()));
+        assertEquals(2, dashboard.history(id, true, 0, 10).size(), "the first move and the rename; the same name again is no change");
+        assertEquals(3, dashboard.history(id, false, 0, 10).size());
+    }
 }

@@ -136,8 +136,8 @@ final class ApiRoutes {
         return json(res, m);
     }
 
-    static String json(Response res, Object value) {
+    static byte[] json(Response res, Object value) {
         res.type(Json.TYPE);
-        return Json.write(value);
+        return Json.bytes(value);
     }
 }

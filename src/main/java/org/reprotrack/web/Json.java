@@ -28,6 +28,15 @@ final class Json {
         }
     }
 
+    /** The UTF-8 bytes of the JSON, what the response sends. */
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static String error(int status, String message) {
         return write(java.util.Map.of("status", status, "error", message));
     }

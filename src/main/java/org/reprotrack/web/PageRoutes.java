@@ -21,7 +21,7 @@ final class PageRoutes {
 
     private final Reads reads;
     private final Templates templates;
-    private volatile java.util.Map.@org.jspecify.annotations.Nullable Entry<Object, String> overviewPage;
+    private volatile java.util.Map.@org.jspecify.annotations.Nullable Entry<Object, byte[]> overviewPage;
 
     PageRoutes(Reads reads, Templates templates) {
         this.reads = reads;
@@ -45,7 +45,7 @@ final class PageRoutes {
         Object key = java.util.List.of(System.identityHashCode(view.overview()), String.valueOf(view.lastAudit()), view.nextAudit());
         var cached = overviewPage;
         if (cached == null || !cached.getKey().equals(key)) {
-            cached = new java.util.AbstractMap.SimpleImmutableEntry<>(key, templates.render("overview.jte", view));
+            cached = new java.util.AbstractMap.SimpleImmutableEntry<>(key, templates.bytes("overview.jte", view));
             overviewPage = cached;
         }
         res.type(HTML);
@@ -78,8 +78,8 @@ final class PageRoutes {
                 Urls.prev(req, pageNo), Urls.next(req, pageNo, runs.size() > AUDITS_PAGE)));
     }
 
-    private String html(Response res, String template, Object model) {
+    private byte[] html(Response res, String template, Object model) {
         res.type(HTML);
-        return templates.render(template, model);
+        return templates.bytes(template, model);
     }
 }

@@ -3,6 +3,7 @@ package org.reprotrack.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 
 /**
  * The jte templates of {@code src/main/jte}, compiled to Java by the jte Maven plugin: HTML
@@ -17,5 +18,16 @@ final class Templates {
         StringOutput out = new StringOutput(8192);
         engine.render(name, model, out);
         return out.toString();
+    }
+
+    /**
+     * Renders straight to UTF-8, the bytes the response sends: the static parts are encoded once
+     * at build time ({@code binaryStaticContent}), and a page is not built as a String first and
+     * encoded again (which showed up as a sixth of a list page's CPU time).
+     */
+    byte[] bytes(String name, Object model) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(name, model, out);
+        return out.toByteArray();
     }
 }

@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
             createParentDirectory(jdbcUrl);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(h2 ? durable(jdbcUrl) : jdbcUrl);
+        config.setJdbcUrl(h2 ? withCache(durable(jdbcUrl), Runtime.getRuntime().maxMemory()) : jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -89,6 +89,22 @@ public final class Database implements AutoCloseable {
             return jdbcUrl;
         }
         return jdbcUrl + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * An H2 file URL with a page cache of 1/16 of the heap (at least 16 MiB, H2's fixed default).
+     * 16 MiB holds less than the pages a dashboard reads in a second at 100,000 papers: every list
+     * page decoded papers and repositories from the file again, and the garbage's GC pauses were
+     * the 99th percentile (BENCHMARKS.md, "Dashboard"). A larger share starves a one-file ingest
+     * with a small heap (1M abstracts at -Xmx512m: 79 to 86 s with a quarter, 67 s with 1/16).
+     * An explicit CACHE_SIZE in the URL is kept.
+     */
+    static String withCache(String jdbcUrl, long maxHeapBytes) {
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("mem:") || jdbcUrl.toUpperCase(Locale.ROOT).contains(";CACHE_SIZE=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";CACHE_SIZE=" + Math.max(16 * 1024, maxHeapBytes / 16 / 1024);
     }
 
     private static void createParentDirectory(String jdbcUrl) {

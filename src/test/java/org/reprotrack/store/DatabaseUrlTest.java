@@ -14,4 +14,12 @@ class DatabaseUrlTest {
         assertEquals("jdbc:h2:file:./x;write_delay=200", Database.durable("jdbc:h2:file:./x;write_delay=200"));
         assertEquals("jdbc:h2:mem:t;DB_CLOSE_DELAY=-1", Database.durable("jdbc:h2:mem:t;DB_CLOSE_DELAY=-1"));
     }
+
+    @Test
+    void anH2FileUrlGetsASixteenthOfTheHeapAsPageCacheUnlessItSetsOne() {
+        assertEquals("jdbc:h2:file:./x;WRITE_DELAY=0;CACHE_SIZE=262144", Database.withCache("jdbc:h2:file:./x;WRITE_DELAY=0", 4L << 30));
+        assertEquals("jdbc:h2:file:./x;cache_size=1024", Database.withCache("jdbc:h2:file:./x;cache_size=1024", 1L << 30));
+        assertEquals("jdbc:h2:file:./x;CACHE_SIZE=16384", Database.withCache("jdbc:h2:file:./x", 1L << 20), "never below 16 MiB");
+        assertEquals("jdbc:h2:mem:t", Database.withCache("jdbc:h2:mem:t", 1L << 30));
+    }
 }

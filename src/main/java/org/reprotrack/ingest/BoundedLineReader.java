@@ -80,6 +80,7 @@ final class BoundedLineReader {
         int len = 0;
         long total = 0;
         byte last = 0;
+        int high = 0; // OR of every stored byte: ASCII lines (most) skip the UTF-8 decoder
         boolean any = false;
         while (true) {
             if (pos == limit && !fill()) {
@@ -89,22 +90,35 @@ final class BoundedLineReader {
                 break;
             }
             any = true;
-            byte b = buf[pos++];
-            if (b == '\n') {
-                break;
+            int end = pos;
+            while (end < limit) {
+                byte b = buf[end];
+                if (b == '\n' || b == 0) {
+                    break;
+                }
+                high |= b;
+                end++;
             }
-            if (b == 0) {
+            if (end < limit && buf[end] == 0) {
                 throw new InputException(lineNumber + 1, "binary data (NUL byte): not UTF-8 text");
             }
-            total++;
-            last = b;
-            if (len == line.length && line.length <= maxLineBytes) {
-                line = Arrays.copyOf(line, Math.min(line.length * 2, maxLineBytes + 1));
+            int n = end - pos;
+            if (n > 0) {
+                total += n;
+                last = buf[end - 1];
+                if (len + n > line.length && line.length <= maxLineBytes) {
+                    line = Arrays.copyOf(line, (int) Math.min(Math.max((long) line.length * 2, (long) len + n), maxLineBytes + 1L));
+                }
+                // past the limit the bytes are dropped: the line is only counted, never stored
+                int copy = Math.min(n, line.length - len);
+                System.arraycopy(buf, pos, line, len, copy);
+                len += copy;
             }
-            if (len < line.length) {
-                line[len++] = b;
+            pos = end;
+            if (end < limit) {
+                pos++; // the newline
+                break;
             }
-            // past the limit the bytes are dropped: the line is only counted, never stored
         }
         lineNumber++;
         long contentBytes = last == '\r' ? total - 1 : total;
@@ -118,6 +132,9 @@ final class BoundedLineReader {
         }
         if (len > 0 && line[len - 1] == '\r') {
             len--;
+        }
+        if ((high & 0x80) == 0) {
+            return new Line(lineNumber, new String(line, 0, len, StandardCharsets.ISO_8859_1), null); // ASCII: the same characters
         }
         try {
             String text = decoder.reset().decode(ByteBuffer.wrap(line, 0, len)).toString();

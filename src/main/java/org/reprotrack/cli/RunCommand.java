@@ -65,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return Cli.FAILURE;
             }
+            scheduling.afterEachJob(dashboard::refreshSoon);
             scheduling.start();
             out.printf("reprotrack is running on node %s; dashboard on http://%s:%d/%n", scheduling.node(),
                     d.host().contains(":") ? "[" + d.host() + "]" : d.host(), port);

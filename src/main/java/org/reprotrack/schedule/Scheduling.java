@@ -180,6 +180,28 @@ public final class Scheduling implements AutoCloseable {
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /**
+     * Runs {@code action} on the job's thread after each job of this node ends, well or not (the
+     * dashboard refreshes then, so an ingest's papers are listed at once, not at its next poll).
+     */
+    public void afterEachJob(Runnable action) {
+        try {
+            scheduler.getListenerManager().addJobListener(new org.quartz.listeners.JobListenerSupport() {
+                @Override
+                public String getName() {
+                    return "after-each-job-" + System.identityHashCode(action);
+                }
+
+                @Override
+                public void jobWasExecuted(JobExecutionContext context, org.quartz.JobExecutionException failure) {
+                    action.run();
+                }
+            });
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot listen to jobs: " + e.getMessage(), e);
+        }
+    }
+
     /** Fires a job now (a dashboard write or a test); the no-concurrency rule still holds. */
     public void triggerNow(JobKind kind) {
         try {

@@ -45,7 +45,7 @@ public final class Dashboard implements AutoCloseable {
     private final String css;
     private @Nullable Service http;
     private @Nullable ExecutorService background;
-    private @Nullable ScheduledExecutorService refresher;
+    private volatile @Nullable ScheduledExecutorService refresher;
 
     /**
      * @param search the paper search; the dashboard closes it when it stops
@@ -151,6 +151,18 @@ public final class Dashboard implements AutoCloseable {
         }
         res.type(PageRoutes.HTML);
         return templates.render("error.jte", new ErrorView(status, title, message));
+    }
+
+    /** Asks for a refresh on the dashboard's own thread (when a job changed the store); nothing before start. */
+    public void refreshSoon() {
+        ScheduledExecutorService r = refresher;
+        if (r != null) {
+            try {
+                r.execute(this::refreshQuietly);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopped meanwhile: nothing to refresh for
+            }
+        }
     }
 
     private void refreshQuietly() {

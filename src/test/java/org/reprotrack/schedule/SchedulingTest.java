@@ -130,6 +130,23 @@ class SchedulingTest {
     }
 
     @Test
+    void listenersHearEveryJobEnd() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        try (Scheduling scheduling = scheduling(open(), "0 0 3 * * ?")) {
+            scheduling.afterEachJob(ended::incrementAndGet);
+            scheduling.start();
+            scheduling.triggerNow(JobKind.AUDIT);
+            scheduling.triggerNow(JobKind.AUDIT);
+            awaitRuns(JobKind.AUDIT, 2);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (ended.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(2, ended.get());
+    }
+
+    @Test
     void anAuditNeverRunsTwiceAtOnce() throws Exception {
         jobTakes = Duration.ofMillis(700);
         try (Scheduling scheduling = scheduling(open(), "0 0 3 * * ?")) {

@@ -159,45 +159,34 @@ public final class ReportStore {
      */
     public long recordReport(Instant generatedAt, @Nullable Instant since, @Nullable String statusFilter,
             List<String> formats, int rowsWritten, Map<String, String> entries) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long id;
-                try (PreparedStatement st = c.prepareStatement("""
-                        INSERT INTO report_run (generated_at, since, status_filter, formats, rows_written)
-                        VALUES (?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-                    st.setObject(1, Timestamp.of(generatedAt).value());
-                    st.setObject(2, since == null ? null : Timestamp.of(since).value());
-                    st.setString(3, statusFilter);
-                    st.setString(4, String.join(",", formats));
-                    st.setInt(5, rowsWritten);
-                    st.executeUpdate();
-                    try (ResultSet keys = st.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
+        return Tx.run(dataSource, "record the report", c -> {
+            long id;
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO report_run (generated_at, since, status_filter, formats, rows_written)
+                    VALUES (?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                st.setObject(1, Timestamp.of(generatedAt).value());
+                st.setObject(2, since == null ? null : Timestamp.of(since).value());
+                st.setString(3, statusFilter);
+                st.setString(4, String.join(",", formats));
+                st.setInt(5, rowsWritten);
+                st.executeUpdate();
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
                 }
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO report_entry (report_run_id, repo_key, status) VALUES (?, ?, ?)")) {
-                    for (Map.Entry<String, String> e : new TreeMap<>(entries).entrySet()) {
-                        st.setLong(1, id);
-                        st.setString(2, e.getKey());
-                        st.setString(3, e.getValue());
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
-                c.commit();
-                return id;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the report: " + e.getMessage(), e);
-        }
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO report_entry (report_run_id, repo_key, status) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> e : new TreeMap<>(entries).entrySet()) {
+                    st.setLong(1, id);
+                    st.setString(2, e.getKey());
+                    st.setString(3, e.getValue());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return id;
+        });
     }
 
     /** The cached answer of an archive about an origin URL, however old. */
@@ -222,38 +211,28 @@ public final class ReportStore {
 
     /** Keeps an archive's answer, replacing an older one (delete then insert: portable, unlike upserts). */
     public void cacheArchive(ArchiveAnswer answer) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement st = c.prepareStatement("DELETE FROM archive_lookup WHERE archive = ? AND origin_url = ?")) {
-                    st.setString(1, answer.archive());
-                    st.setString(2, answer.originUrl());
-                    st.executeUpdate();
-                }
-                try (PreparedStatement st = c.prepareStatement("""
-                        INSERT INTO archive_lookup (archive, origin_url, fetched_at, archived, captured_at, copy_url)
-                        VALUES (?, ?, ?, ?, ?, ?)""")) {
-                    st.setString(1, answer.archive());
-                    st.setString(2, answer.originUrl());
-                    st.setObject(3, Timestamp.of(answer.fetchedAt()).value());
-                    st.setBoolean(4, answer.archived());
-                    st.setObject(5, answer.capturedAt() == null ? null : Timestamp.of(answer.capturedAt()).value());
-                    if (answer.copyUrl() == null) {
-                        st.setNull(6, Types.VARCHAR);
-                    } else {
-                        st.setString(6, answer.copyUrl());
-                    }
-                    st.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        Tx.run(dataSource, "cache the answer of " + answer.archive(), c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM archive_lookup WHERE archive = ? AND origin_url = ?")) {
+                st.setString(1, answer.archive());
+                st.setString(2, answer.originUrl());
+                st.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot cache the answer of " + answer.archive() + ": " + e.getMessage(), e);
-        }
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO archive_lookup (archive, origin_url, fetched_at, archived, captured_at, copy_url)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                st.setString(1, answer.archive());
+                st.setString(2, answer.originUrl());
+                st.setObject(3, Timestamp.of(answer.fetchedAt()).value());
+                st.setBoolean(4, answer.archived());
+                st.setObject(5, answer.capturedAt() == null ? null : Timestamp.of(answer.capturedAt()).value());
+                if (answer.copyUrl() == null) {
+                    st.setNull(6, Types.VARCHAR);
+                } else {
+                    st.setString(6, answer.copyUrl());
+                }
+                st.executeUpdate();
+            }
+            return null;
+        });
     }
 }

@@ -98,50 +98,40 @@ public final class SignalStore {
                 + "file_count, readme_found, score, placeholder, placeholder_reason, promise_line, licence, repo_created_at, "
                 + "first_non_placeholder_at, seen_as_placeholder, " + ITEM_COLUMNS;
         int count = columns.split(",").length;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM repo_signals WHERE repo_id = ?")) {
-                    del.setLong(1, repoId);
-                    del.executeUpdate();
-                }
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO repo_signals (repo_id, " + columns
-                        + ") VALUES (?" + ", ?".repeat(count) + ")")) {
-                    int i = 1;
-                    st.setLong(i++, repoId);
-                    st.setObject(i++, Timestamp.of(s.fetchedAt()).value());
-                    st.setObject(i++, Timestamp.orNull(s.basedOnPushedAt()));
-                    st.setString(i++, s.basedOnEtag());
-                    st.setString(i++, s.treeEtag());
-                    st.setString(i++, s.readmeEtag());
-                    st.setString(i++, tokenFingerprint);
-                    st.setBoolean(i++, s.partial());
-                    st.setInt(i++, s.files());
-                    st.setBoolean(i++, s.readmeFound());
-                    st.setInt(i++, s.score());
-                    st.setBoolean(i++, s.placeholder().placeholder());
-                    st.setString(i++, cut(s.placeholder().reason(), 600));
-                    st.setString(i++, cut(s.placeholder().promise(), 400));
-                    st.setString(i++, cut(s.licence(), 100));
-                    st.setObject(i++, Timestamp.orNull(s.createdAt()));
-                    st.setObject(i++, Timestamp.orNull(s.firstNonPlaceholderAt()));
-                    st.setBoolean(i++, s.seenAsPlaceholder());
-                    for (ItemResult item : s.checklist().items()) {
-                        st.setBoolean(i++, item.present());
-                        st.setString(i++, item.evidence());
-                    }
-                    st.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        Tx.run(dataSource, "save the signals of repository " + repoId, c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM repo_signals WHERE repo_id = ?")) {
+                del.setLong(1, repoId);
+                del.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save the signals of repository " + repoId + ": " + e.getMessage(), e);
-        }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO repo_signals (repo_id, " + columns
+                    + ") VALUES (?" + ", ?".repeat(count) + ")")) {
+                int i = 1;
+                st.setLong(i++, repoId);
+                st.setObject(i++, Timestamp.of(s.fetchedAt()).value());
+                st.setObject(i++, Timestamp.orNull(s.basedOnPushedAt()));
+                st.setString(i++, s.basedOnEtag());
+                st.setString(i++, s.treeEtag());
+                st.setString(i++, s.readmeEtag());
+                st.setString(i++, tokenFingerprint);
+                st.setBoolean(i++, s.partial());
+                st.setInt(i++, s.files());
+                st.setBoolean(i++, s.readmeFound());
+                st.setInt(i++, s.score());
+                st.setBoolean(i++, s.placeholder().placeholder());
+                st.setString(i++, cut(s.placeholder().reason(), 600));
+                st.setString(i++, cut(s.placeholder().promise(), 400));
+                st.setString(i++, cut(s.licence(), 100));
+                st.setObject(i++, Timestamp.orNull(s.createdAt()));
+                st.setObject(i++, Timestamp.orNull(s.firstNonPlaceholderAt()));
+                st.setBoolean(i++, s.seenAsPlaceholder());
+                for (ItemResult item : s.checklist().items()) {
+                    st.setBoolean(i++, item.present());
+                    st.setString(i++, item.evidence());
+                }
+                st.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /**

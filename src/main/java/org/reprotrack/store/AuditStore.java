@@ -276,9 +276,7 @@ public final class AuditStore {
     private static void updateRepo(Connection c, DueRepo repo, CheckResult r, RepoState next, String tokenFingerprint) throws SQLException {
         boolean verdict = r.status().definitive();
         RepoMetadata m = r.metadata();
-        try (PreparedStatement st = c.prepareStatement("""
-                UPDATE repo SET status = ?, status_since = ?, first_seen_dead = ?, last_alive = ?, failing_checks = ?,
-                       next_check = ?, last_checked = ?, detail = ?,
+        try (PreparedStatement st = c.prepareStatement("UPDATE repo SET " + StateColumns.SET + ", " + """
                        http_status = CASE WHEN ? THEN ? ELSE http_status END,
                        block_reason = CASE WHEN ? THEN ? ELSE block_reason END,
                        moved_to = CASE WHEN ? THEN ? ELSE moved_to END,
@@ -290,15 +288,7 @@ public final class AuditStore {
                        pushed_at = CASE WHEN ? THEN ? ELSE pushed_at END,
                        archived = CASE WHEN ? THEN ? ELSE archived END
                 WHERE id = ?""")) {
-            int i = 1;
-            st.setString(i++, next.status().name());
-            st.setObject(i++, Timestamp.orNull(next.statusSince()));
-            st.setObject(i++, Timestamp.orNull(next.firstSeenDead()));
-            st.setObject(i++, Timestamp.orNull(next.lastAlive()));
-            st.setInt(i++, next.failingChecks());
-            st.setObject(i++, Timestamp.orNull(next.nextCheck()));
-            st.setObject(i++, Timestamp.orNull(r.checkedAt()));
-            st.setString(i++, r.detail());
+            int i = StateColumns.bind(st, next, r.checkedAt(), r.detail());
             st.setBoolean(i++, verdict);
             st.setObject(i++, r.httpStatus(), Types.INTEGER);
             st.setBoolean(i++, verdict);

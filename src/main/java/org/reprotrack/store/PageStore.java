@@ -111,21 +111,11 @@ public final class PageStore {
                 st.executeUpdate();
             }
             boolean definitive = verdict.definitive();
-            try (PreparedStatement st = c.prepareStatement("""
-                    UPDATE web_page SET status = ?, status_since = ?, first_seen_dead = ?, last_alive = ?, failing_checks = ?,
-                           next_check = ?, last_checked = ?, detail = ?,
+            try (PreparedStatement st = c.prepareStatement("UPDATE web_page SET " + StateColumns.SET + ", " + """
                            http_status = CASE WHEN ? THEN ? ELSE http_status END,
                            final_url = CASE WHEN ? THEN ? ELSE final_url END
                     WHERE id = ?""")) {
-                int i = 1;
-                st.setString(i++, next.status().name());
-                st.setObject(i++, Timestamp.orNull(next.statusSince()));
-                st.setObject(i++, Timestamp.orNull(next.firstSeenDead()));
-                st.setObject(i++, Timestamp.orNull(next.lastAlive()));
-                st.setInt(i++, next.failingChecks());
-                st.setObject(i++, Timestamp.orNull(next.nextCheck()));
-                st.setObject(i++, Timestamp.orNull(at));
-                st.setString(i++, detail);
+                int i = StateColumns.bind(st, next, at, detail);
                 st.setBoolean(i++, definitive);
                 st.setObject(i++, httpStatus, Types.INTEGER);
                 st.setBoolean(i++, definitive);

@@ -16,6 +16,7 @@ public final class PaperSearch implements AutoCloseable {
 
     private final PaperSearchIndex index;
     private final ListingStore listing;
+    private @org.jspecify.annotations.Nullable String storeId; // a database's id never changes: read once
 
     public PaperSearch(PaperSearchIndex index, ListingStore listing) {
         this.index = index;
@@ -24,7 +25,9 @@ public final class PaperSearch implements AutoCloseable {
 
     /** Applies the listings changed since the index's version; returns how many papers it updated. */
     public synchronized int sync() {
-        String storeId = listing.storeId();
+        if (storeId == null) {
+            storeId = listing.storeId();
+        }
         long target = listing.version();
         if (!storeId.equals(index.source()) || index.version() > target) {
             index.clear(storeId);

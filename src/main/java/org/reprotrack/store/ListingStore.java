@@ -35,7 +35,7 @@ public final class ListingStore {
                    l.host, r.status, r.last_alive, l.promised, s.score,
                    CASE WHEN r.status = 'PLACEHOLDER' OR s.placeholder = TRUE THEN 1 ELSE 0 END,
                    CASE WHEN l.promised AND %s THEN 1 ELSE 0 END,
-                   pl.code_status, pl.published, pl.hosts, pl.best_score, pl.placeholder, pl.promise_open, pl.text_stamp
+                   pl.paper_id, pl.code_status, pl.published, pl.hosts, pl.best_score, pl.placeholder, pl.promise_open, pl.text_stamp
             FROM paper p
             LEFT JOIN link l ON l.paper_id = p.id AND l.kind = 'code'
             LEFT JOIN repo r ON r.id = l.repo_id
@@ -195,7 +195,7 @@ public final class ListingStore {
         }
     }
 
-    /** Reads the listing columns code_status .. text_stamp starting at column {@code first} (paper id). */
+    /** Reads the listing columns paper_id .. text_stamp starting at column {@code first}. */
     private static Listing listing(ResultSet rs, int first) throws SQLException {
         String hosts = rs.getString(first + 3);
         return new Listing(rs.getString(first), PaperStatus.valueOf(rs.getString(first + 1)), Timestamp.read(rs, first + 2),
@@ -219,14 +219,7 @@ public final class ListingStore {
             id = rs.getString(1);
             published = Timestamp.read(rs, 2);
             textStamp = 31 * rs.getLong(4) + Objects.hashCode(rs.getString(3));
-            if (rs.getString(12) == null) {
-                old = null;
-            } else {
-                String hosts = rs.getString(14);
-                old = new Listing(id, PaperStatus.valueOf(rs.getString(12)), Timestamp.read(rs, 13),
-                        hosts.isEmpty() ? List.of() : Arrays.asList(hosts.split(" ")), (Integer) rs.getObject(15),
-                        rs.getBoolean(16), rs.getBoolean(17), rs.getLong(18));
-            }
+            old = rs.getString(12) == null ? null : listing(rs, 12);
         }
 
         /** Adds the code link on this row (none when the paper has no code link). */

@@ -86,10 +86,11 @@ class DashboardBrowserIT {
         shot("01-overview.png");
 
         driver.findElement(By.linkText("Papers")).click();
+        awaitPage("/papers");
         WebElement q = driver.findElement(By.name("q"));
         q.sendKeys("graphs");
         q.submit();
-        assertTrue(driver.getCurrentUrl().contains("q=graphs"), driver.getCurrentUrl());
+        awaitPage("q=graphs");
         String table = driver.findElement(By.cssSelector("table.papers")).getText();
         assertTrue(table.contains("2102.00002") && !table.contains("2104.00004"), table);
         shot("02-search.png");
@@ -98,12 +99,13 @@ class DashboardBrowserIT {
         driver.findElement(By.cssSelector("select[name=status] option[value=has_code]")).click();
         driver.findElement(By.cssSelector("select[name=sort] option[value=id]")).click();
         driver.findElement(By.cssSelector("form.filters button")).click();
-        assertTrue(driver.getCurrentUrl().contains("status=has_code"), driver.getCurrentUrl());
+        awaitPage("status=has_code");
         List<WebElement> rows = driver.findElements(By.cssSelector("table.papers tbody tr"));
         assertEquals(3, rows.size(), "alpha's two papers and the moved one have code");
         shot("03-filter.png");
 
         driver.findElement(By.partialLinkText("Fixture <script>")).click();
+        awaitPage("/papers/");
         assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Fixture <script>alert(\"title\")</script>"),
                 "the hostile title is shown as text");
         List<WebElement> history = driver.findElements(By.cssSelector("article.repo svg.chart circle.pt"));
@@ -115,6 +117,26 @@ class DashboardBrowserIT {
         driver.get(server.base() + "/papers?q=lab");
         assertTrue(driver.findElement(By.cssSelector("table.papers")).getSize().getWidth() <= 390, "fits a phone screen");
         shot("05-papers-phone.png");
+    }
+
+    /**
+     * A click or submit starts a navigation that WebDriver does not wait for: wait until the address
+     * holds {@code fragment} and the new document has loaded, or fail naming the address reached.
+     */
+    private static void awaitPage(String fragment) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!(driver.getCurrentUrl().contains(fragment)
+                && "complete".equals(driver.executeScript("return document.readyState")))) {
+            if (System.nanoTime() > deadline) {
+                fail("no page with " + fragment + " loaded within 30 s; the browser is at " + driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting for " + fragment);
+            }
+        }
     }
 
     private static void shot(String name) throws IOException {

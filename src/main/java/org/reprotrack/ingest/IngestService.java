@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.store.PaperStore;
 import org.reprotrack.store.PaperWriter;
+import org.reprotrack.store.PreparedPaper;
 import org.reprotrack.store.StoreException;
 
 /**
@@ -138,22 +139,14 @@ public final class IngestService {
         ProblemLog problems = new ProblemLog(PROBLEMS_KEPT);
         try (PaperWriter writer = store.openWriter(name, linker::links);
              InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            format.reader().read(in, new RecordSink() {
-                private long accepted;
-
-                @Override
-                public void accept(Paper paper) {
-                    writer.write(paper);
-                    if (++accepted % PROGRESS_EVERY == 0) {
-                        listener.progress(name, accepted);
-                    }
-                }
-
-                @Override
-                public void skip(long line, String reason) {
-                    problems.add(line, reason);
-                }
-            });
+            long[] written = {0};
+            ReadAhead.run(name, sink -> format.reader().read(in, sink), paper -> PreparedPaper.of(paper, linker::links), problems,
+                    paper -> {
+                        writer.write(paper);
+                        if (++written[0] % PROGRESS_EVERY == 0) {
+                            listener.progress(name, written[0]);
+                        }
+                    });
             writer.commit();
             return FileResult.done(name, format, writer.counts(), problems);
         } catch (InputException e) {

@@ -51,7 +51,7 @@ public final class PaperWriter implements AutoCloseable {
     private final String source;
     private final Function<Paper, List<Link>> linker;
     private final Clock clock;
-    private final List<Paper> pending = new ArrayList<>();
+    private final List<PreparedPaper> pending = new ArrayList<>();
     private final Map<String, Long> repoIds = new HashMap<>();
     private final Map<String, Long> pageIds = new HashMap<>();
     private final Set<String> listedHere = new HashSet<>();
@@ -100,6 +100,11 @@ public final class PaperWriter implements AutoCloseable {
 
     /** Adds one paper; it reaches the database with its chunk and becomes visible on commit. */
     public void write(Paper paper) {
+        write(PreparedPaper.of(paper, linker));
+    }
+
+    /** Adds one paper whose links and hash are already worked out (see {@link PreparedPaper}). */
+    public void write(PreparedPaper paper) {
         pending.add(paper);
         if (pending.size() >= CHUNK) {
             flush();
@@ -157,13 +162,14 @@ public final class PaperWriter implements AutoCloseable {
         try {
             Map<String, Stored> stored = fetchStored(pending);
             Set<String> inBatch = new HashSet<>();
-            for (Paper paper : pending) {
-                if (!inBatch.add(paper.id())) {
+            for (PreparedPaper prepared : pending) {
+                String id = prepared.paper().id();
+                if (!inBatch.add(id)) {
                     executeBatches();
                     inBatch.clear();
-                    inBatch.add(paper.id());
+                    inBatch.add(id);
                 }
-                stored.put(paper.id(), apply(paper, stored.get(paper.id())));
+                stored.put(id, apply(prepared, stored.get(id)));
             }
             executeBatches();
             pending.clear();
@@ -172,9 +178,11 @@ public final class PaperWriter implements AutoCloseable {
         }
     }
 
-    private Stored apply(Paper incoming, @Nullable Stored old) throws SQLException {
-        Stored merged = merge(incoming, old);
-        List<Link> links = linker.apply(merged.toPaper(incoming.id()));
+    private Stored apply(PreparedPaper prepared, @Nullable Stored old) throws SQLException {
+        Paper incoming = prepared.paper();
+        Stored merged = merge(prepared, old);
+        List<Link> links = prepared.hasText(merged.abstractText, merged.comments, merged.listed)
+                ? prepared.links() : linker.apply(merged.toPaper(incoming.id()));
         counts.read(links);
         Timestamp now = Timestamp.of(clock.instant());
         if (old == null) {
@@ -204,7 +212,8 @@ public final class PaperWriter implements AutoCloseable {
         return merged;
     }
 
-    private Stored merge(Paper in, @Nullable Stored old) {
+    private Stored merge(PreparedPaper prepared, @Nullable Stored old) {
+        Paper in = prepared.paper();
         boolean textGiven = in.abstractText() != null || old == null;
         String abstractText = textGiven ? in.abstractText() : old.abstractText;
         String comments = textGiven ? in.comments() : old.comments;
@@ -228,7 +237,7 @@ public final class PaperWriter implements AutoCloseable {
                 first(in.published(), old == null ? null : old.published),
                 first(in.updated(), old == null ? null : old.updated),
                 listed,
-                TextHash.of(abstractText, comments, listed));
+                prepared.hasText(abstractText, comments, listed) ? prepared.textHash() : TextHash.of(abstractText, comments, listed));
     }
 
     private void bindPaper(PreparedStatement st, Stored p, String id, Timestamp now) throws SQLException {
@@ -340,8 +349,8 @@ public final class PaperWriter implements AutoCloseable {
         batched = false;
     }
 
-    private Map<String, Stored> fetchStored(List<Paper> papers) throws SQLException {
-        List<String> ids = papers.stream().map(Paper::id).distinct().toList();
+    private Map<String, Stored> fetchStored(List<PreparedPaper> papers) throws SQLException {
+        List<String> ids = papers.stream().map(p -> p.paper().id()).distinct().toList();
         Map<String, Stored> found = new HashMap<>();
         String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         try (PreparedStatement st = connection.prepareStatement("""

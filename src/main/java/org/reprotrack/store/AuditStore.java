@@ -136,7 +136,10 @@ public final class AuditStore {
             if (!AuditWorkStore.recordsItem(c, runId, item, worker)) {
                 return false; // nothing written: the item went to another worker
             }
-            insertCheck(c, runId, repo.id(), result, transition.changed(repo.state()) || renamedAgain(repo, result));
+            boolean changed = transition.changed(repo.state()) || renamedAgain(repo, result);
+            long checkId = insertCheck(c, runId, repo.id(), result, changed);
+            RecentChecks.append(c, repo.id(), checkId, new HistoryRow(result.checkedAt(), result.status().name(),
+                    result.httpStatus(), result.detail(), result.movedTo(), changed));
             updateRepo(c, repo, result, next, tokenFingerprint);
             return true;
         });
@@ -252,11 +255,12 @@ public final class AuditStore {
     }
 
 
-    private static void insertCheck(Connection c, @Nullable Long runId, long repoId, CheckResult r, boolean changed) throws SQLException {
+    /** Appends the check to the history; returns its id. */
+    private static long insertCheck(Connection c, @Nullable Long runId, long repoId, CheckResult r, boolean changed) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 INSERT INTO check_result (repo_id, audit_run_id, checked_at, status, http_status, detail, moved_to,
                                           host_id, block_reason, request_id, metadata, changed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             st.setLong(1, repoId);
             st.setObject(2, runId, Types.BIGINT);
             st.setObject(3, Timestamp.of(r.checkedAt()).value());
@@ -270,6 +274,10 @@ public final class AuditStore {
             st.setString(11, MetadataJson.write(r.metadata()));
             st.setBoolean(12, changed);
             st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 

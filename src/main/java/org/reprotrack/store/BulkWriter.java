@@ -156,6 +156,16 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
+    /** Fills the ring of recent checks (V11) from the history written; call after the last {@link #flush()}. */
+    public void fillRecentChecks() {
+        try {
+            RecentChecks.rebuild(c);
+            c.commit();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     private void add(PreparedStatement st) throws SQLException {
         st.addBatch();
         if (++pending >= BATCH) {

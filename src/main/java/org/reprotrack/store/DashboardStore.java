@@ -200,13 +200,24 @@ public final class DashboardStore {
     }
 
     /**
-     * A repository's checks, newest first.
+     * A repository's checks, newest first: the first pages from the ring of recent checks (V11),
+     * the rest from the history.
      *
      * @param changesOnly only the checks that changed the shown status: the timeline
      */
     public List<HistoryRow> history(long repoId, boolean changesOnly, int offset, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            List<HistoryRow> recent = changesOnly ? null : RecentChecks.page(c, repoId, offset, limit);
+            return recent != null ? recent : history(c, repoId, changesOnly, offset, limit);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of repository " + repoId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<HistoryRow> history(Connection c, long repoId, boolean changesOnly, int offset, int limit)
+            throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+        try (PreparedStatement st = c.prepareStatement(
                 // the leading constant columns make H2 read the index (V10) backwards instead of sorting
                 "SELECT checked_at, status, http_status, detail, moved_to, changed FROM check_result WHERE repo_id = ?"
                         + (changesOnly ? " AND changed = TRUE ORDER BY changed DESC, repo_id DESC," : " ORDER BY repo_id DESC,")
@@ -220,8 +231,6 @@ public final class DashboardStore {
                             rs.getString(5), rs.getBoolean(6)));
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the history of repository " + repoId + ": " + e.getMessage(), e);
         }
         return rows;
     }

@@ -52,9 +52,11 @@ public final class Database implements AutoCloseable {
             throw new StoreException(describe(jdbcUrl, e.getCause() != null ? e.getCause() : e), e);
         }
         try {
-            // db/vendor/{h2,postgresql}: the few tables whose DDL cannot be shared (Quartz's BLOB vs BYTEA)
+            // db/vendor/{h2,postgresql}: the few tables whose DDL cannot be shared (Quartz's BLOB vs BYTEA);
+            // store/migration: the Java migrations (data moves SQL cannot do in bounded memory)
             Flyway.configure().dataSource(ds)
-                    .locations("classpath:db/migration", "classpath:db/vendor/" + (h2 ? "h2" : "postgresql"))
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + (h2 ? "h2" : "postgresql"),
+                            "classpath:org/reprotrack/store/migration")
                     .load().migrate();
         } catch (FlywayException e) {
             ds.close();

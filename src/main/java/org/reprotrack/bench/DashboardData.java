@@ -98,7 +98,7 @@ public final class DashboardData {
                 }
             }
             w.flush();
-            w.fillRecentChecks();
+            w.fillHistoryViews();
         }
         out.printf("Generated %,d papers, %,d repositories, %,d history rows over %d days in %.1f s into %s%n",
                 papers, repos, rows, days, (System.nanoTime() - start) / 1e9, url);

@@ -138,8 +138,10 @@ public final class AuditStore {
             }
             boolean changed = transition.changed(repo.state()) || renamedAgain(repo, result);
             long checkId = insertCheck(c, runId, repo.id(), result, changed);
-            RecentChecks.append(c, repo.id(), checkId, new HistoryRow(result.checkedAt(), result.status().name(),
-                    result.httpStatus(), result.detail(), result.movedTo(), changed));
+            HistoryRow row = new HistoryRow(result.checkedAt(), result.status().name(), result.httpStatus(), result.detail(),
+                    result.movedTo(), changed);
+            RecentChecks.append(c, repo.id(), checkId, row);
+            ChangedChecks.append(c, repo.id(), checkId, row);
             updateRepo(c, repo, result, next, tokenFingerprint);
             return true;
         });

@@ -156,10 +156,11 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
-    /** Fills the ring of recent checks (V11) from the history written; call after the last {@link #flush()}. */
-    public void fillRecentChecks() {
+    /** Fills the recent checks (V11) and the changes (V13) from the history written; call after the last {@link #flush()}. */
+    public void fillHistoryViews() {
         try {
             RecentChecks.rebuild(c);
+            ChangedChecks.rebuild(c);
             c.commit();
         } catch (SQLException e) {
             throw failed(e);

@@ -203,25 +203,26 @@ public final class DashboardStore {
      * A repository's checks, newest first: the first pages from the ring of recent checks (V11),
      * the rest from the history.
      *
-     * @param changesOnly only the checks that changed the shown status: the timeline
+     * @param changesOnly only the checks that changed the shown status: the timeline (V13)
      */
     public List<HistoryRow> history(long repoId, boolean changesOnly, int offset, int limit) {
         try (Connection c = dataSource.getConnection()) {
-            List<HistoryRow> recent = changesOnly ? null : RecentChecks.page(c, repoId, offset, limit);
-            return recent != null ? recent : history(c, repoId, changesOnly, offset, limit);
+            if (changesOnly) {
+                return ChangedChecks.page(c, repoId, offset, limit);
+            }
+            List<HistoryRow> recent = RecentChecks.page(c, repoId, offset, limit);
+            return recent != null ? recent : olderHistory(c, repoId, offset, limit);
         } catch (SQLException e) {
             throw new StoreException("cannot read the history of repository " + repoId + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<HistoryRow> history(Connection c, long repoId, boolean changesOnly, int offset, int limit)
-            throws SQLException {
+    private static List<HistoryRow> olderHistory(Connection c, long repoId, int offset, int limit) throws SQLException {
         List<HistoryRow> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(
-                // the leading constant columns make H2 read the index (V10) backwards instead of sorting
+                // the leading constant column makes H2 read the index (V10) in its order instead of sorting
                 "SELECT checked_at, status, http_status, detail, moved_to, changed FROM check_result WHERE repo_id = ?"
-                        + (changesOnly ? " AND changed = TRUE ORDER BY changed DESC, repo_id DESC," : " ORDER BY repo_id DESC,")
-                        + " checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                        + " ORDER BY repo_id DESC, checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             st.setLong(1, repoId);
             st.setInt(2, offset);
             st.setInt(3, limit);
@@ -235,30 +236,13 @@ public final class DashboardStore {
         return rows;
     }
 
-    /**
-     * The names a repository was seen moved to, oldest first, with when each was first seen: from
-     * the checks that changed its status or name (index range, V10), not from all of its history.
-     */
+    /** The names a repository was seen moved to, oldest first, with when each was first seen (V13). */
     public Map<String, Instant> moves(long repoId) {
-        Map<String, Instant> moves = new LinkedHashMap<>();
-        // newest first in the index's order (V10), so H2 reads the range instead of every check
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                SELECT moved_to, checked_at FROM check_result WHERE changed = TRUE AND repo_id = ? AND moved_to IS NOT NULL
-                ORDER BY changed DESC, repo_id DESC, checked_at DESC, id DESC""")) {
-            st.setLong(1, repoId);
-            List<Map.Entry<String, Instant>> newestFirst = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    newestFirst.add(Map.entry(rs.getString(1), Timestamp.read(rs, 2)));
-                }
-            }
-            for (int i = newestFirst.size() - 1; i >= 0; i--) {
-                moves.putIfAbsent(newestFirst.get(i).getKey(), newestFirst.get(i).getValue());
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return ChangedChecks.moves(c, repoId);
         } catch (SQLException e) {
             throw new StoreException("cannot read the moves of repository " + repoId + ": " + e.getMessage(), e);
         }
-        return moves;
     }
 
     /** Audit runs, newest first. */

@@ -117,7 +117,7 @@ public final class OverviewStore {
         List<DailyShare> days = new ArrayList<>();
         LocalDate day = null;
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT repo_id, checked_at, status FROM check_result WHERE changed = TRUE ORDER BY checked_at, id")) {
+                "SELECT repo_id, checked_at, status FROM check_change ORDER BY checked_at, check_id")) {
             st.setFetchSize(5000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

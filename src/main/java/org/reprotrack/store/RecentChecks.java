@@ -1,11 +1,15 @@
 package org.reprotrack.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,93 +18,82 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The newest {@value #SLOTS} checks of each repository, kept together in {@code check_recent}
- * (V11) so a repository page reads one key range instead of one history page per check. Written
- * with every check in the check's own transaction; {@code check_result} stays the full history
- * and answers whatever lies beyond the ring.
+ * The newest {@value #KEPT} checks of each repository, kept together in one row of
+ * {@code check_recent} (V11) so a repository page reads one row instead of one history page per
+ * check. Rewritten with every check in the check's own transaction; {@code check_result} stays the
+ * full history and answers whatever lies beyond.
  */
 public final class RecentChecks {
 
     /** Checks kept per repository: a repository page (50) plus its "more" probe fit. */
-    static final int SLOTS = 64;
+    static final int KEPT = 64;
 
-    private static final String COLUMNS = "checked_at, status, http_status, detail, moved_to, changed";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Comparator<Entry> NEWEST_FIRST =
+            Comparator.comparing((Entry e) -> e.row().checkedAt()).thenComparingLong(Entry::checkId).reversed();
+
+    /** A kept check: its history row and its id in check_result, which orders checks made at the same instant. */
+    private record Entry(long checkId, HistoryRow row) {
+    }
 
     private RecentChecks() {
     }
 
-    /** Counts a new check of {@code repoId} (already in check_result as {@code checkId}) and puts it in its slot. */
+    /** Adds a new check of {@code repoId} (already in check_result as {@code checkId}). */
     static void append(Connection c, long repoId, long checkId, HistoryRow row) throws SQLException {
-        long number;
-        try (PreparedStatement up = c.prepareStatement("UPDATE repo SET checks = checks + 1 WHERE id = ?");
-             PreparedStatement get = c.prepareStatement("SELECT checks FROM repo WHERE id = ?")) {
-            up.setLong(1, repoId);
-            up.executeUpdate();
-            get.setLong(1, repoId);
-            try (ResultSet rs = get.executeQuery()) {
-                rs.next();
-                number = rs.getLong(1) - 1; // the row is ours until commit, so no other check takes this number
-            }
-        }
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE check_recent SET check_id = ?, checked_at = ?, status = ?, http_status = ?, detail = ?, moved_to = ?, changed = ?"
-                        + " WHERE slot_key = ?")) {
-            bind(update, checkId, row);
-            update.setLong(8, slotKey(repoId, number));
-            if (update.executeUpdate() == 1) {
+        try (PreparedStatement count = c.prepareStatement("UPDATE check_recent SET checks = checks + 1 WHERE repo_id = ?")) {
+            count.setLong(1, repoId);
+            if (count.executeUpdate() == 0) { // the repository's first check
+                write(c, "INSERT INTO check_recent (recent, checks, repo_id) VALUES (?, ?, ?)", repoId, 1, List.of(new Entry(checkId, row)));
                 return;
             }
         }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO check_recent (check_id, " + COLUMNS + ", slot_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(insert, checkId, row);
-            insert.setLong(8, slotKey(repoId, number));
-            insert.executeUpdate();
+        List<Entry> entries;
+        try (PreparedStatement read = c.prepareStatement("SELECT recent FROM check_recent WHERE repo_id = ?")) {
+            read.setLong(1, repoId);
+            try (ResultSet rs = read.executeQuery()) { // the row is ours until commit: the update above locked it
+                rs.next();
+                entries = new ArrayList<>(decode(rs.getString(1)));
+            }
+        }
+        entries.add(new Entry(checkId, row));
+        entries.sort(NEWEST_FIRST);
+        try (PreparedStatement st = c.prepareStatement("UPDATE check_recent SET recent = ? WHERE repo_id = ?")) {
+            st.setString(1, encode(entries.subList(0, Math.min(KEPT, entries.size()))));
+            st.setLong(2, repoId);
+            st.executeUpdate();
         }
     }
 
     /**
-     * A page of a repository's checks, newest first, when the ring holds all of it; null when the
-     * page reaches past the ring into older history.
+     * A page of a repository's checks, newest first, when the kept checks hold all of it; null
+     * when the page reaches past them into older history.
      */
     static @Nullable List<HistoryRow> page(Connection c, long repoId, int offset, int limit) throws SQLException {
-        long checks;
-        try (PreparedStatement st = c.prepareStatement("SELECT checks FROM repo WHERE id = ?")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT checks, recent FROM check_recent WHERE repo_id = ?")) {
             st.setLong(1, repoId);
             try (ResultSet rs = st.executeQuery()) {
-                checks = rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-        if (checks > SLOTS && (long) offset + limit > SLOTS) {
-            return null;
-        }
-        record Held(long checkId, HistoryRow row) {
-        }
-        List<Held> held = new ArrayList<>(SLOTS);
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT check_id, " + COLUMNS + " FROM check_recent WHERE slot_key BETWEEN ? AND ?")) {
-            st.setLong(1, slotKey(repoId, 0));
-            st.setLong(2, slotKey(repoId, SLOTS - 1));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    held.add(new Held(rs.getLong(1), new HistoryRow(Timestamp.read(rs, 2), rs.getString(3),
-                            (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getBoolean(7))));
+                if (!rs.next()) {
+                    return List.of(); // never checked
                 }
+                if (rs.getLong(1) > KEPT && (long) offset + limit > KEPT) {
+                    return null;
+                }
+                List<Entry> entries = decode(rs.getString(2));
+                return entries.subList(Math.min(offset, entries.size()), Math.min(offset + limit, entries.size())).stream()
+                        .map(Entry::row).toList();
             }
         }
-        held.sort(Comparator.comparing((Held h) -> h.row().checkedAt()).thenComparingLong(Held::checkId).reversed());
-        return held.subList(Math.min(offset, held.size()), Math.min(offset + limit, held.size())).stream().map(Held::row).toList();
     }
 
     /**
-     * Refills the ring and the counts from check_result: for V12 on a database that has history,
-     * and for generated benchmark data. Reads each repository's newest checks through the history
-     * index, so memory does not grow with the history.
+     * Refills check_recent from check_result: for V12 on a database that has history, and for
+     * generated benchmark data. Reads each repository's newest checks through the history index,
+     * so memory does not grow with the history.
      */
     public static void rebuild(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM check_recent");
-            st.executeUpdate("UPDATE repo SET checks = 0");
         }
         Map<Long, Long> counts = new LinkedHashMap<>();
         try (Statement st = c.createStatement();
@@ -109,50 +102,67 @@ public final class RecentChecks {
                 counts.put(rs.getLong(1), rs.getLong(2));
             }
         }
-        try (PreparedStatement newest = c.prepareStatement("SELECT id, " + COLUMNS + " FROM check_result WHERE repo_id = ?"
+        try (PreparedStatement newest = c.prepareStatement(
+                "SELECT id, checked_at, status, http_status, detail, moved_to, changed FROM check_result WHERE repo_id = ?"
                         // in the order of the V10 index, so H2 reads its range instead of sorting
-                        + " ORDER BY repo_id DESC, checked_at DESC, id DESC FETCH FIRST " + SLOTS + " ROWS ONLY");
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO check_recent (check_id, " + COLUMNS + ", slot_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement count = c.prepareStatement("UPDATE repo SET checks = ? WHERE id = ?")) {
+                        + " ORDER BY repo_id DESC, checked_at DESC, id DESC FETCH FIRST " + KEPT + " ROWS ONLY");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO check_recent (recent, checks, repo_id) VALUES (?, ?, ?)")) {
             int pending = 0;
-            for (Map.Entry<Long, Long> e : counts.entrySet()) {
-                long repoId = e.getKey();
-                long number = e.getValue();
-                newest.setLong(1, repoId);
+            for (Map.Entry<Long, Long> count : counts.entrySet()) {
+                newest.setLong(1, count.getKey());
+                List<Entry> entries = new ArrayList<>(KEPT);
                 try (ResultSet rs = newest.executeQuery()) {
                     while (rs.next()) {
-                        number--;
-                        bind(insert, rs.getLong(1), new HistoryRow(Timestamp.read(rs, 2), rs.getString(3),
-                                (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
-                        insert.setLong(8, slotKey(repoId, number));
-                        insert.addBatch();
+                        entries.add(new Entry(rs.getLong(1), new HistoryRow(Timestamp.read(rs, 2), rs.getString(3),
+                                (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getBoolean(7))));
                     }
                 }
-                count.setLong(1, e.getValue());
-                count.setLong(2, repoId);
-                count.addBatch();
+                bind(insert, count.getKey(), count.getValue(), entries);
+                insert.addBatch();
                 if (++pending % 500 == 0) {
                     insert.executeBatch();
-                    count.executeBatch();
                 }
             }
             insert.executeBatch();
-            count.executeBatch();
         }
     }
 
-    private static long slotKey(long repoId, long number) {
-        return repoId * SLOTS + Math.floorMod(number, SLOTS);
+    private static void write(Connection c, String sql, long repoId, long checks, List<Entry> entries) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, repoId, checks, entries);
+            st.executeUpdate();
+        }
     }
 
-    private static void bind(PreparedStatement st, long checkId, HistoryRow row) throws SQLException {
-        st.setLong(1, checkId);
-        st.setObject(2, Timestamp.of(row.checkedAt()).value());
-        st.setString(3, row.status());
-        st.setObject(4, row.httpStatus(), Types.INTEGER);
-        st.setString(5, row.detail());
-        st.setString(6, row.movedTo());
-        st.setBoolean(7, row.changed());
+    private static void bind(PreparedStatement st, long repoId, long checks, List<Entry> entries) throws SQLException {
+        st.setString(1, encode(entries));
+        st.setLong(2, checks);
+        st.setLong(3, repoId);
+    }
+
+    private static String encode(List<Entry> entries) {
+        ArrayNode all = JSON.createArrayNode();
+        for (Entry e : entries) {
+            HistoryRow r = e.row();
+            all.addArray().add(e.checkId()).add(r.checkedAt().toEpochMilli()).add(r.status()).add(r.httpStatus()).add(r.detail())
+                    .add(r.movedTo()).add(r.changed());
+        }
+        return all.toString();
+    }
+
+    private static List<Entry> decode(String json) throws SQLException {
+        JsonNode all;
+        try {
+            all = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("check_recent holds text that is not its JSON: " + e.getOriginalMessage(), e);
+        }
+        List<Entry> entries = new ArrayList<>(all.size());
+        for (JsonNode e : all) {
+            entries.add(new Entry(e.get(0).asLong(), new HistoryRow(Instant.ofEpochMilli(e.get(1).asLong()), e.get(2).asText(),
+                    e.get(3).isNull() ? null : e.get(3).asInt(), e.get(4).asText(), e.get(5).isNull() ? null : e.get(5).asText(),
+                    e.get(6).asBoolean())));
+        }
+        return entries;
     }
 }

@@ -53,6 +53,7 @@ public final class DashboardFixtures {
             check(c, 3, 1, T0, "OK", 200, null, true);
             check(c, 3, 2, T0.plus(2, ChronoUnit.DAYS), "MOVED", 301, "lab/gamma-new", true);
             RecentChecks.rebuild(c); // the checks above went in as raw rows, not through AuditStore
+            ChangedChecks.rebuild(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package org.reprotrack.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,8 +25,11 @@ import org.reprotrack.links.CodeHost;
 import org.reprotrack.links.RepoRef;
 import org.reprotrack.testing.PostgresServer;
 
-/** The ring of each repository's newest checks answers like the full history, on H2 and PostgreSQL. */
-class RecentChecksTest {
+/**
+ * The newest checks kept per repository (V11) and its changed checks (V13) answer like the
+ * full history they are kept beside, on H2 and PostgreSQL.
+ */
+class HistoryViewsTest {
 
     static final Instant T0 = Instant.parse("2026-01-10T10:00:00Z");
     static final RepoRef REF = new RepoRef(CodeHost.GITHUB, "lab/ring");
@@ -68,6 +72,8 @@ class RecentChecksTest {
             Instant at = T0.plus(Duration.ofDays(i - i / 3));
             CheckResult r = i % 7 == 3
                     ? new CheckResult(REF, at, RepoStatus.NOT_FOUND, 404, "gone " + i, null, null, null, null, null, null)
+                    : i % 11 == 5 // moved, to a new name every other time
+                    ? new CheckResult(REF, at, RepoStatus.MOVED, 301, "moved " + i, null, null, "lab/ring-" + (i / 22), 101L, null, null)
                     : new CheckResult(REF, at, RepoStatus.OK, 200, "found " + i, null, null, null, 101L, null, null);
             store.record(null, repo, r, policy.apply(repo.state(), repo.movedTo(), r), "none");
         }
@@ -76,9 +82,14 @@ class RecentChecksTest {
 
     /** The full history's page, the reference the ring must match. */
     private static List<String> historyPage(Connection c, long repoId, int offset, int limit) throws SQLException {
+        return historyPage(c, repoId, "", offset, limit);
+    }
+
+    private static List<String> historyPage(Connection c, long repoId, String where, int offset, int limit) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT checked_at, status, http_status, detail, moved_to, changed"
-                + " FROM check_result WHERE repo_id = ? ORDER BY checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                + " FROM check_result WHERE repo_id = ?" + where
+                + " ORDER BY checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             st.setLong(1, repoId);
             st.setInt(2, offset);
             st.setInt(3, limit);
@@ -96,10 +107,11 @@ class RecentChecksTest {
         return rows.stream().map(HistoryRow::toString).toList();
     }
 
+    /** check_recent as stored: repository, count and kept checks. */
     private static List<String> ring(Connection c) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT slot_key, check_id, detail FROM check_recent ORDER BY slot_key")) {
+             ResultSet rs = st.executeQuery("SELECT repo_id, checks, recent FROM check_recent ORDER BY repo_id")) {
             while (rs.next()) {
                 rows.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3));
             }
@@ -114,13 +126,14 @@ class RecentChecksTest {
             long repo = recordChecks(db, 150);
             DashboardStore dashboard = new DashboardStore(db.dataSource());
 
-            assertNotNull(RecentChecks.page(c, repo, 0, 51), "the repository page's first 51 checks are in the ring");
+            assertNotNull(RecentChecks.page(c, repo, 0, 51), "the repository page's first 51 checks are kept together");
             assertNotNull(RecentChecks.page(c, repo, 13, 51));
             assertNull(RecentChecks.page(c, repo, 50, 51), "the second page reaches past the newest 64");
             for (int offset : new int[] {0, 1, 13, 50, 63, 64, 100, 149, 150}) {
                 assertEquals(historyPage(c, repo, offset, 51), strings(dashboard.history(repo, false, offset, 51)), "offset " + offset);
             }
-            assertEquals(64, ring(c).size());
+            assertEquals(64, RecentChecks.page(c, repo, 0, 64).size());
+            assertEquals(63, ring(c).get(0).split("\\],\\[", -1).length - 1, "64 kept, no more");
         }
     }
 
@@ -141,16 +154,33 @@ class RecentChecksTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void rebuildingFromTheHistoryGivesTheRingItsChecksWrittenOneByOne(String kind) throws SQLException {
         try (Database db = open(kind); Connection c = db.dataSource().getConnection()) {
-            recordChecks(db, 100);
+            long repo = recordChecks(db, 100);
             List<String> appended = ring(c);
 
             RecentChecks.rebuild(c);
 
             assertEquals(appended, ring(c));
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT checks FROM repo")) {
-                rs.next();
-                assertEquals(100, rs.getLong(1));
-            }
+            assertTrue(appended.get(0).startsWith(repo + " 100 [["), appended.get(0));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theTimelineAndTheMovesAreTheHistorysChangedChecks(String kind) throws SQLException {
+        try (Database db = open(kind); Connection c = db.dataSource().getConnection()) {
+            long repo = recordChecks(db, 120);
+            DashboardStore dashboard = new DashboardStore(db.dataSource());
+
+            List<String> changes = historyPage(c, repo, " AND changed = TRUE", 0, 1000);
+            assertEquals(changes, strings(dashboard.history(repo, true, 0, 1000)));
+            assertEquals(historyPage(c, repo, " AND changed = TRUE", 3, 5), strings(dashboard.history(repo, true, 3, 5)));
+            assertEquals(List.of("lab/ring-0", "lab/ring-1", "lab/ring-2", "lab/ring-3", "lab/ring-4"),
+                    List.copyOf(dashboard.moves(repo).keySet()), "each new name once, oldest first");
+            assertEquals(T0.plus(Duration.ofDays(5 - 5 / 3)), dashboard.moves(repo).get("lab/ring-0"));
+
+            ChangedChecks.rebuild(c);
+
+            assertEquals(changes, strings(dashboard.history(repo, true, 0, 1000)), "rebuilt from the history, the same");
         }
     }
 }

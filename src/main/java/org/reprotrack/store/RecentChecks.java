@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ public final class RecentChecks {
         try (PreparedStatement count = c.prepareStatement("UPDATE check_recent SET checks = checks + 1 WHERE repo_id = ?")) {
             count.setLong(1, repoId);
             if (count.executeUpdate() == 0) { // the repository's first check
-                write(c, "INSERT INTO check_recent (recent, checks, repo_id) VALUES (?, ?, ?)", repoId, 1, List.of(new Entry(checkId, row)));
+                write(c, "INSERT INTO check_recent (recent, checks, repo_id) VALUES (?, ?, ?)", repoId, 1,
+                        List.of(new Entry(checkId, asStored(row))));
                 return;
             }
         }
@@ -56,7 +58,7 @@ public final class RecentChecks {
                 entries = new ArrayList<>(decode(rs.getString(1)));
             }
         }
-        entries.add(new Entry(checkId, row));
+        entries.add(new Entry(checkId, asStored(row)));
         entries.sort(NEWEST_FIRST);
         try (PreparedStatement st = c.prepareStatement("UPDATE check_recent SET recent = ? WHERE repo_id = ?")) {
             st.setString(1, encode(entries.subList(0, Math.min(KEPT, entries.size()))));
@@ -127,6 +129,12 @@ public final class RecentChecks {
         }
     }
 
+    /** The row as check_result holds it: times to the microsecond ({@link Timestamp}). */
+    private static HistoryRow asStored(HistoryRow r) {
+        return new HistoryRow(r.checkedAt().truncatedTo(ChronoUnit.MICROS), r.status(), r.httpStatus(), r.detail(), r.movedTo(),
+                r.changed());
+    }
+
     private static void write(Connection c, String sql, long repoId, long checks, List<Entry> entries) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, repoId, checks, entries);
@@ -144,7 +152,7 @@ public final class RecentChecks {
         ArrayNode all = JSON.createArrayNode();
         for (Entry e : entries) {
             HistoryRow r = e.row();
-            all.addArray().add(e.checkId()).add(r.checkedAt().toEpochMilli()).add(r.status()).add(r.httpStatus()).add(r.detail())
+            all.addArray().add(e.checkId()).add(ChronoUnit.MICROS.between(Instant.EPOCH, r.checkedAt())).add(r.status()).add(r.httpStatus()).add(r.detail())
                     .add(r.movedTo()).add(r.changed());
         }
         return all.toString();
@@ -159,7 +167,7 @@ public final class RecentChecks {
         }
         List<Entry> entries = new ArrayList<>(all.size());
         for (JsonNode e : all) {
-            entries.add(new Entry(e.get(0).asLong(), new HistoryRow(Instant.ofEpochMilli(e.get(1).asLong()), e.get(2).asText(),
+            entries.add(new Entry(e.get(0).asLong(), new HistoryRow(Instant.EPOCH.plus(e.get(1).asLong(), ChronoUnit.MICROS), e.get(2).asText(),
                     e.get(3).isNull() ? null : e.get(3).asInt(), e.get(4).asText(), e.get(5).isNull() ? null : e.get(5).asText(),
                     e.get(6).asBoolean())));
         }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +59,15 @@ class HistoryViewsTest {
         return Database.open(postgres.jdbcUrl(), "reprotrack", "", 4);
     }
 
+    /**
+     * Days 0, 1, 1, 2, 3, 3, ...: every third check shares its time with the one before, so the id
+     * decides; with nanoseconds, which the store keeps to the microsecond.
+     */
+    private static Instant checkTime(int i) {
+        int day = i - i / 3;
+        return T0.plus(Duration.ofDays(day)).plusNanos(day * 1_234_567L);
+    }
+
     /** Adds the repository and records {@code n} checks through the audit store; returns its id. */
     private long recordChecks(Database db, int n) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement st = c.prepareStatement(
@@ -68,8 +78,7 @@ class HistoryViewsTest {
         AuditStore store = new AuditStore(db.dataSource());
         for (int i = 0; i < n; i++) {
             DueRepo repo = store.select(T0.plus(Duration.ofDays(400)), true, 10, "none").get(0);
-            // days 0, 1, 1, 2, 3, 3, ...: every third check shares its time with the one before, so the id decides
-            Instant at = T0.plus(Duration.ofDays(i - i / 3));
+            Instant at = checkTime(i);
             CheckResult r = i % 7 == 3
                     ? new CheckResult(REF, at, RepoStatus.NOT_FOUND, 404, "gone " + i, null, null, null, null, null, null)
                     : i % 11 == 5 // moved, to a new name every other time
@@ -176,7 +185,7 @@ class HistoryViewsTest {
             assertEquals(historyPage(c, repo, " AND changed = TRUE", 3, 5), strings(dashboard.history(repo, true, 3, 5)));
             assertEquals(List.of("lab/ring-0", "lab/ring-1", "lab/ring-2", "lab/ring-3", "lab/ring-4"),
                     List.copyOf(dashboard.moves(repo).keySet()), "each new name once, oldest first");
-            assertEquals(T0.plus(Duration.ofDays(5 - 5 / 3)), dashboard.moves(repo).get("lab/ring-0"));
+            assertEquals(checkTime(5).truncatedTo(ChronoUnit.MICROS), dashboard.moves(repo).get("lab/ring-0"));
 
             ChangedChecks.rebuild(c);
 

@@ -10,6 +10,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.reprotrack.paper.Paper;
 
 /**
  * The arXiv API ({@code /api/query}): fetches papers by id, at most one request per interval as

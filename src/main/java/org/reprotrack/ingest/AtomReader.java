@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.paper.Paper;
 
 /**
  * Reads an arXiv API Atom feed, from a file or an API response body, with the JDK's StAX parser.

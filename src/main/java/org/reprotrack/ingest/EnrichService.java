@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.reprotrack.paper.Paper;
 import org.reprotrack.store.PaperStore;
 
 /**

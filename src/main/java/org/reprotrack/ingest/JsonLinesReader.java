@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.paper.Paper;
 
 /**
  * Reads the arXiv metadata snapshot: one JSON object per line with {@code id}, {@code title},

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.paper.Paper;
 
 /**
  * Reads arXiv listing text: each record is its abstract line(s), usually one comments line, then

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.links.RepoRef;
+import org.reprotrack.paper.Paper;
 
 /** The links of a paper: those in its abstract and comments, then those given by URL lists, once each. */
 final class PaperLinker {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.paper.Paper;
 
 /**
  * Reads one input on a second thread while the calling thread writes what was read: parsing, link

@@ -1,5 +1,7 @@
 package org.reprotrack.ingest;
 
+import org.reprotrack.paper.Paper;
+
 /** Receives what a {@link PaperReader} reads, in input order. */
 public interface RecordSink {
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.paper.Paper;
 
 /**
  * Reads lists of links that users already have. Each line is one of:

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.reprotrack.check.PaperStatus;
-import org.reprotrack.ingest.Paper;
+import org.reprotrack.paper.Paper;
 import org.reprotrack.links.Link;
 
 /** Papers and their links: writing a file's papers, listing them, and arXiv enrichment. */

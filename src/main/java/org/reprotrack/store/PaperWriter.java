@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.reprotrack.ingest.Paper;
+import org.reprotrack.paper.Paper;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkKind;
 import org.reprotrack.links.RepoRef;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.reprotrack.ingest.Paper;
+import org.reprotrack.paper.Paper;
 import org.reprotrack.links.Link;
 
 /**

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.reprotrack.paper.Paper;
 
 class AtomReaderTest {
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.reprotrack.paper.Paper;
 
 /** Test sink: keeps what a reader delivers, skips as "line: reason". */
 final class CollectingSink implements RecordSink {

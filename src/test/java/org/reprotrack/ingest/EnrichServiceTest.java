@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reprotrack.links.LinkExtractor;
+import org.reprotrack.paper.Paper;
 import org.reprotrack.store.Database;
 import org.reprotrack.store.PaperRow;
 import org.reprotrack.store.PaperStore;

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.reprotrack.paper.Paper;
 
 /** Reading on a second thread: order, skipped records and failures on either side, and the reader always ends. */
 class ReadAheadTest {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.reprotrack.ingest.Paper;
+import org.reprotrack.paper.Paper;
 import org.reprotrack.links.CodeHost;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkKind;

@@ -1,4 +1,4 @@
-package org.reprotrack.ingest;
+package org.reprotrack.paper;
 
 import java.time.Instant;
 import java.util.List;

@@ -30,9 +30,6 @@ import spark.Service;
  */
 public final class Dashboard implements AutoCloseable {
 
-    /** No script at all, styles only from our own file, never framed. */
-    static final String CSP = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
     private static final Set<String> WRITE_PATHS = Set.of(AdminRoutes.AUDITS, AdminRoutes.INGESTS);
     private static final long REFRESH_SECONDS = 30;
@@ -75,6 +72,7 @@ public final class Dashboard implements AutoCloseable {
         reads.overview().refresh();
         AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
         Service s = Service.ignite();
+        s.embeddedServerIdentifier(HardenedJetty.id());
         s.initExceptionHandler(failure::set); // Spark's default handler calls System.exit
         s.ipAddress(host).port(port).threadPool(32, 4, 60_000);
         s.untrustForwardHeaders();
@@ -125,11 +123,7 @@ public final class Dashboard implements AutoCloseable {
 
     /** Security headers on every answer, and only GET/HEAD (or POST to the two write routes). */
     private void guard(Service s, Request req, Response res) {
-        res.header("Content-Security-Policy", CSP);
-        res.header("X-Content-Type-Options", "nosniff");
-        res.header("Referrer-Policy", "no-referrer");
-        res.header("X-Frame-Options", "DENY");
-        res.header("Server", "reprotrack");
+        SecurityHeaders.apply(res::header);
         String method = req.requestMethod();
         boolean write = WRITE_PATHS.contains(req.pathInfo());
         boolean allowed = method.equals("GET") || method.equals("HEAD") || write && method.equals("POST");

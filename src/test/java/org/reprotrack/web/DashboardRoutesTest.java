@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -192,6 +196,34 @@ class DashboardRoutesTest {
             stop();
             start();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /% HTTP/1.1", "GET /..%2f..%2fetc/passwd HTTP/1.1", "GET /papers/%zz HTTP/1.1"})
+    void requests_jetty_refuses_itself_answer_400_with_the_security_headers_and_no_version(String requestLine) throws IOException {
+        assertRefusedWithHeaders(requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    @Test
+    void a_malformed_header_is_refused_with_the_security_headers() throws IOException {
+        assertRefusedWithHeaders("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends bytes no HTTP client would send and checks Jetty's own 400. */
+    private static void assertRefusedWithHeaders(String request) throws IOException {
+        URI base = URI.create(server.base());
+        String answer;
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("\r\nContent-Security-Policy: " + SecurityHeaders.CSP + "\r\n"), answer);
+        assertTrue(answer.contains("\r\nX-Content-Type-Options: nosniff\r\n"), answer);
+        assertTrue(answer.contains("\r\nX-Frame-Options: DENY\r\n"), answer);
+        assertFalse(answer.toLowerCase(java.util.Locale.ROOT).contains("jetty"), "no server name or version: " + answer);
+        assertFalse(answer.contains("at org."), answer);
     }
 
     static void assertSecurityHeaders(HttpResponse<String> r) {

@@ -30,6 +30,16 @@ public final class Database implements AutoCloseable {
      *
      * @throws StoreException with a message a user can act on when the database cannot be opened
      */
+    /**
+     * Where the migrations are: the shared SQL; db/vendor/{h2,postgresql}, the few tables whose DDL
+     * cannot be shared (Quartz's BLOB vs BYTEA); store/migration, the Java migrations (data moves
+     * that SQL cannot do in bounded memory).
+     */
+    static String[] migrations(boolean h2) {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + (h2 ? "h2" : "postgresql"),
+                "classpath:org/reprotrack/store/migration"};
+    }
+
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
         if (!h2 && !jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -52,12 +62,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException(describe(jdbcUrl, e.getCause() != null ? e.getCause() : e), e);
         }
         try {
-            // db/vendor/{h2,postgresql}: the few tables whose DDL cannot be shared (Quartz's BLOB vs BYTEA);
-            // store/migration: the Java migrations (data moves SQL cannot do in bounded memory)
-            Flyway.configure().dataSource(ds)
-                    .locations("classpath:db/migration", "classpath:db/vendor/" + (h2 ? "h2" : "postgresql"),
-                            "classpath:org/reprotrack/store/migration")
-                    .load().migrate();
+            Flyway.configure().dataSource(ds).locations(migrations(h2)).load().migrate();
         } catch (FlywayException e) {
             ds.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);

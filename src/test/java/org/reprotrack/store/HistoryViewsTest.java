@@ -192,4 +192,41 @@ class HistoryViewsTest {
             assertEquals(changes, strings(dashboard.history(repo, true, 0, 1000)), "rebuilt from the history, the same");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void upgradingADatabaseWithHistoryFillsTheRecentAndChangedChecks(String kind) throws SQLException {
+        String url;
+        if (kind.equals("h2")) {
+            url = "jdbc:h2:mem:upgrade-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        } else {
+            postgres.recreateDatabase();
+            url = postgres.jdbcUrl();
+        }
+        String user = kind.equals("h2") ? "sa" : "reprotrack";
+        org.flywaydb.core.Flyway.configure().dataSource(url, user, "").locations(Database.migrations(kind.equals("h2")))
+                .target("10").load().migrate(); // the schema before V11
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO repo (id, repo_key, host, path, first_seen) VALUES (7, 'github.com/lab/old', 'GITHUB', 'lab/old', "
+                    + "TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00')");
+            for (int day = 1; day <= 70; day++) {
+                boolean moved = day == 40;
+                st.execute("INSERT INTO check_result (repo_id, checked_at, status, http_status, detail, moved_to, changed) VALUES (7, "
+                        + "TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00' + INTERVAL '" + day + "' DAY, '"
+                        + (moved ? "MOVED', 301, 'moved', 'lab/new'" : "OK', 200, 'day " + day + "', NULL") + ", " + (day == 1 || moved) + ")");
+            }
+        }
+
+        try (Database db = Database.open(url, user, "", 2); Connection c = db.dataSource().getConnection()) {
+            DashboardStore dashboard = new DashboardStore(db.dataSource());
+            assertNotNull(RecentChecks.page(c, 7, 0, 51));
+            List<HistoryRow> first = dashboard.history(7, false, 0, 51);
+            assertEquals(51, first.size());
+            assertEquals("day 70", first.get(0).detail());
+            assertEquals(historyPage(c, 7, 0, 51), strings(first));
+            assertEquals(historyPage(c, 7, 60, 51), strings(dashboard.history(7, false, 60, 51)), "older pages from the history");
+            assertEquals(List.of("MOVED", "OK"), dashboard.history(7, true, 0, 10).stream().map(HistoryRow::status).toList());
+            assertEquals(List.of("lab/new"), List.copyOf(dashboard.moves(7).keySet()));
+        }
+    }
 }

@@ -200,7 +200,7 @@ public final class DashboardStore {
     }
 
     /**
-     * A repository's checks, newest first: the first pages from the ring of recent checks (V11),
+     * A repository's checks, newest first: the first pages from its kept recent checks (V11),
      * the rest from the history.
      *
      * @param changesOnly only the checks that changed the shown status: the timeline (V13)

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.reprotrack.check.PaperStatus;
-import org.reprotrack.paper.Paper;
 import org.reprotrack.links.Link;
+import org.reprotrack.paper.Paper;
 
 /** Papers and their links: writing a file's papers, listing them, and arXiv enrichment. */
 public final class PaperStore {

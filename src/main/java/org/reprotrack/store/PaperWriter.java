@@ -20,10 +20,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.reprotrack.paper.Paper;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkKind;
 import org.reprotrack.links.RepoRef;
+import org.reprotrack.paper.Paper;
 
 /**
  * Writes the papers of one input file in one transaction: nothing is visible until

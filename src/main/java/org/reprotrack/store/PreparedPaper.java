@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.reprotrack.paper.Paper;
 import org.reprotrack.links.Link;
+import org.reprotrack.paper.Paper;
 
 /**
  * A paper with the links and text hash of its own text, worked out before it reaches the

@@ -89,7 +89,7 @@ class HistoryViewsTest {
         return store.select(T0, true, 10, "none").get(0).id();
     }
 
-    /** The full history's page, the reference the ring must match. */
+    /** The full history's page, the reference the kept checks must match. */
     private static List<String> historyPage(Connection c, long repoId, int offset, int limit) throws SQLException {
         return historyPage(c, repoId, "", offset, limit);
     }
@@ -130,7 +130,7 @@ class HistoryViewsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void theFirstPagesComeFromTheRingInTheHistorysOrderAndLaterOnesFromTheHistory(String kind) throws SQLException {
+    void theFirstPagesComeFromTheKeptChecksInTheHistorysOrderAndLaterOnesFromTheHistory(String kind) throws SQLException {
         try (Database db = open(kind); Connection c = db.dataSource().getConnection()) {
             long repo = recordChecks(db, 150);
             DashboardStore dashboard = new DashboardStore(db.dataSource());

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.reprotrack.paper.Paper;
 import org.reprotrack.links.CodeHost;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkKind;
 import org.reprotrack.links.RepoRef;
+import org.reprotrack.paper.Paper;
 
 class PaperStoreTest {
 

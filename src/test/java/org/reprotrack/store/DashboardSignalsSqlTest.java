@@ -8,33 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.reprotrack.testing.PostgresServer;
 
 /** The dashboard's signal queries (filters, per-paper score, score distribution) over the refreshed listing, on H2 and on PostgreSQL alike. */
-class DashboardSignalsSqlTest {
+class DashboardSignalsSqlTest extends OnBothDatabases {
 
     private static final Instant NOW = DashboardFixtures.T0.plus(Duration.ofDays(3));
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static Database open(String kind) {
-        return kind.equals("h2") ? TestDatabases.memory() : Database.open(postgres.jdbcUrl(), "reprotrack", "", 4);
-    }
 
     private static List<String> ids(DashboardStore store, Integer minScore, boolean placeholder, boolean promise) {
         return store.papers(new PaperQuery(null, null, null, null, minScore, placeholder,
@@ -44,9 +24,6 @@ class DashboardSignalsSqlTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void filters_scores_and_distribution(String kind) {
-        if (kind.equals("postgresql")) {
-            postgres.recreateDatabase();
-        }
         try (Database db = open(kind)) {
             DashboardFixtures.fill(db.dataSource());
             DashboardFixtures.signals(db.dataSource());

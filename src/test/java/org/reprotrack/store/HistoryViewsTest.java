@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reprotrack.check.CheckResult;
@@ -24,40 +22,18 @@ import org.reprotrack.check.RepoStatus;
 import org.reprotrack.check.StatusPolicy;
 import org.reprotrack.links.CodeHost;
 import org.reprotrack.links.RepoRef;
-import org.reprotrack.testing.PostgresServer;
 
 /**
  * The newest checks kept per repository (V11) and its changed checks (V13) answer like the
  * full history they are kept beside, on H2 and PostgreSQL.
  */
-class HistoryViewsTest {
+class HistoryViewsTest extends OnBothDatabases {
 
     static final Instant T0 = Instant.parse("2026-01-10T10:00:00Z");
     static final RepoRef REF = new RepoRef(CodeHost.GITHUB, "lab/ring");
 
-    private static PostgresServer postgres;
     private final StatusPolicy policy = new StatusPolicy(Duration.ofHours(24), Duration.ofHours(168),
             List.of(Duration.ofHours(1)), Duration.ofHours(720), Duration.ofHours(1));
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static Database open(String kind) {
-        if (kind.equals("h2")) {
-            return TestDatabases.memory();
-        }
-        postgres.recreateDatabase();
-        return Database.open(postgres.jdbcUrl(), "reprotrack", "", 4);
-    }
 
     /**
      * Days 0, 1, 1, 2, 3, 3, ...: every third check shares its time with the one before, so the id

@@ -9,37 +9,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reprotrack.check.PaperStatus;
-import org.reprotrack.testing.PostgresServer;
 
 /** The materialised paper listing and its facets, on H2 and on PostgreSQL alike. */
-class ListingStoreTest {
-
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static Database open(String kind) {
-        if (kind.equals("h2")) {
-            return TestDatabases.memory();
-        }
-        postgres.recreateDatabase();
-        return Database.open(postgres.jdbcUrl(), "reprotrack", "", 4);
-    }
+class ListingStoreTest extends OnBothDatabases {
 
     private static List<String> ids(DashboardStore store, PaperStatus status, String host, Integer year, PaperSort sort) {
         return store.papers(new PaperQuery(null, status, host, year, sort, 0, 100)).papers().stream().map(PaperListRow::id).toList();

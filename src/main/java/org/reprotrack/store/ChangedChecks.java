@@ -46,15 +46,14 @@ final class ChangedChecks {
         List<HistoryRow> rows = new ArrayList<>();
         // the leading constant column makes H2 read the index (V13) in its order instead of sorting
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT checked_at, status, http_status, detail, moved_to FROM check_change WHERE repo_id = ?
+                SELECT checked_at, status, http_status, detail, moved_to, TRUE AS changed FROM check_change WHERE repo_id = ?
                 ORDER BY repo_id DESC, checked_at DESC, check_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""")) {
             st.setLong(1, repoId);
             st.setInt(2, offset);
             st.setInt(3, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new HistoryRow(Timestamp.read(rs, 1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                            rs.getString(5), true));
+                    rows.add(HistoryRow.read(rs, 1));
                 }
             }
         }

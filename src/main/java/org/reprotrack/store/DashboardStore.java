@@ -221,15 +221,14 @@ public final class DashboardStore {
         List<HistoryRow> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(
                 // the leading constant column makes H2 read the index (V10) in its order instead of sorting
-                "SELECT checked_at, status, http_status, detail, moved_to, changed FROM check_result WHERE repo_id = ?"
+                "SELECT " + HistoryRow.COLUMNS + " FROM check_result WHERE repo_id = ?"
                         + " ORDER BY repo_id DESC, checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             st.setLong(1, repoId);
             st.setInt(2, offset);
             st.setInt(3, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new HistoryRow(Timestamp.read(rs, 1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                            rs.getString(5), rs.getBoolean(6)));
+                    rows.add(HistoryRow.read(rs, 1));
                 }
             }
         }

@@ -42,29 +42,22 @@ public final class RecentChecks {
 
     /** Adds a new check of {@code repoId} (already in check_result as {@code checkId}). */
     static void append(Connection c, long repoId, long checkId, HistoryRow row) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("UPDATE check_recent SET checks = checks + 1 WHERE repo_id = ?")) {
-            count.setLong(1, repoId);
-            if (count.executeUpdate() == 0) { // the repository's first check
-                write(c, "INSERT INTO check_recent (recent, checks, repo_id) VALUES (?, ?, ?)", repoId, 1,
-                        List.of(new Entry(checkId, asStored(row))));
-                return;
-            }
-        }
-        List<Entry> entries;
-        try (PreparedStatement read = c.prepareStatement("SELECT recent FROM check_recent WHERE repo_id = ?")) {
+        long checks = 0;
+        List<Entry> entries = new ArrayList<>(KEPT + 1);
+        try (PreparedStatement read = c.prepareStatement("SELECT checks, recent FROM check_recent WHERE repo_id = ? FOR UPDATE")) {
             read.setLong(1, repoId);
-            try (ResultSet rs = read.executeQuery()) { // the row is ours until commit: the update above locked it
-                rs.next();
-                entries = new ArrayList<>(decode(rs.getString(1)));
+            try (ResultSet rs = read.executeQuery()) { // locked until the check's transaction ends
+                if (rs.next()) {
+                    checks = rs.getLong(1);
+                    entries.addAll(decode(rs.getString(2)));
+                }
             }
         }
         entries.add(new Entry(checkId, asStored(row)));
         entries.sort(NEWEST_FIRST);
-        try (PreparedStatement st = c.prepareStatement("UPDATE check_recent SET recent = ? WHERE repo_id = ?")) {
-            st.setString(1, encode(entries.subList(0, Math.min(KEPT, entries.size()))));
-            st.setLong(2, repoId);
-            st.executeUpdate();
-        }
+        write(c, checks == 0 ? "INSERT INTO check_recent (recent, checks, repo_id) VALUES (?, ?, ?)"
+                : "UPDATE check_recent SET recent = ?, checks = ? WHERE repo_id = ?",
+                repoId, checks + 1, entries.subList(0, Math.min(KEPT, entries.size())));
     }
 
     /**
@@ -105,7 +98,7 @@ public final class RecentChecks {
             }
         }
         try (PreparedStatement newest = c.prepareStatement(
-                "SELECT id, checked_at, status, http_status, detail, moved_to, changed FROM check_result WHERE repo_id = ?"
+                "SELECT id, " + HistoryRow.COLUMNS + " FROM check_result WHERE repo_id = ?"
                         // in the order of the V10 index, so H2 reads its range instead of sorting
                         + " ORDER BY repo_id DESC, checked_at DESC, id DESC FETCH FIRST " + KEPT + " ROWS ONLY");
              PreparedStatement insert = c.prepareStatement("INSERT INTO check_recent (recent, checks, repo_id) VALUES (?, ?, ?)")) {
@@ -115,8 +108,7 @@ public final class RecentChecks {
                 List<Entry> entries = new ArrayList<>(KEPT);
                 try (ResultSet rs = newest.executeQuery()) {
                     while (rs.next()) {
-                        entries.add(new Entry(rs.getLong(1), new HistoryRow(Timestamp.read(rs, 2), rs.getString(3),
-                                (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getBoolean(7))));
+                        entries.add(new Entry(rs.getLong(1), HistoryRow.read(rs, 2)));
                     }
                 }
                 bind(insert, count.getKey(), count.getValue(), entries);

@@ -43,21 +43,10 @@ final class ChangedChecks {
 
     /** A repository's changes, newest first. */
     static List<HistoryRow> page(Connection c, long repoId, int offset, int limit) throws SQLException {
-        List<HistoryRow> rows = new ArrayList<>();
         // the leading constant column makes H2 read the index (V13) in its order instead of sorting
-        try (PreparedStatement st = c.prepareStatement("""
+        return HistoryRow.page(c, """
                 SELECT checked_at, status, http_status, detail, moved_to, TRUE AS changed FROM check_change WHERE repo_id = ?
-                ORDER BY repo_id DESC, checked_at DESC, check_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""")) {
-            st.setLong(1, repoId);
-            st.setInt(2, offset);
-            st.setInt(3, limit);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(HistoryRow.read(rs, 1));
-                }
-            }
-        }
-        return rows;
+                ORDER BY repo_id DESC, checked_at DESC, check_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""", repoId, offset, limit);
     }
 
     /** The names a repository was seen moved to, oldest first, with when each was first seen. */

@@ -218,21 +218,9 @@ public final class DashboardStore {
     }
 
     private static List<HistoryRow> olderHistory(Connection c, long repoId, int offset, int limit) throws SQLException {
-        List<HistoryRow> rows = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(
-                // the leading constant column makes H2 read the index (V10) in its order instead of sorting
-                "SELECT " + HistoryRow.COLUMNS + " FROM check_result WHERE repo_id = ?"
-                        + " ORDER BY repo_id DESC, checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            st.setLong(1, repoId);
-            st.setInt(2, offset);
-            st.setInt(3, limit);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(HistoryRow.read(rs, 1));
-                }
-            }
-        }
-        return rows;
+        // the leading constant column makes H2 read the index (V10) in its order instead of sorting
+        return HistoryRow.page(c, "SELECT " + HistoryRow.COLUMNS + " FROM check_result WHERE repo_id = ?"
+                + " ORDER BY repo_id DESC, checked_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", repoId, offset, limit);
     }
 
     /** The names a repository was seen moved to, oldest first, with when each was first seen (V13). */

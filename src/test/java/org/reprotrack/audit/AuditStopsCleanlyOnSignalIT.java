@@ -109,6 +109,70 @@ class AuditStopsCleanlyOnSignalIT {
         stopMidAudit(postgres.jdbcUrl(), false, "INT", 130);
     }
 
+    /**
+     * Ctrl-C twice: the second signal exits at once, in the middle of answers in flight (2 s each
+     * here). What was recorded before stays, and the next start finishes the run, taking over the
+     * halted process's claims once their lease (10 s) has run out: every repository checked once.
+     */
+    @Test
+    @Timeout(180)
+    void aSecondSignalExitsAtOnceAndEveryCheckRecordedBeforeStays() throws Exception {
+        int repos = 24;
+        String url = h2Url();
+        try (Database db = Database.open(url, "sa", "", 4)) {
+            Seed.githubRepos(db, dir, repos);
+        }
+        github = new SlowGitHub(Duration.ofSeconds(2));
+        Map<String, String> env = new HashMap<>();
+        env.put("REPROTRACK_GITHUB_API_URL", github.url());
+        env.put("GITHUB_TOKEN", "test-token");
+        env.put("REPROTRACK_GITHUB_GRAPHQL", "false");
+        env.put("REPROTRACK_CLUSTER_LEASE_SECONDS", "10");
+        env.put("REPROTRACK_SIGNALS_DURING_AUDIT", "false");
+        String[] args = {"--db", url, "audit", "--all"};
+
+        audit = ChildJvm.start("audit-twice", dir, env, args);
+        // 4 REST threads: an 8th request means the first 4 answers were recorded and 4 more are in flight
+        Poll.until(Duration.ofSeconds(90), "the audit to record its first checks", () -> github.total() >= 8 || !audit.isAlive(),
+                audit::output);
+        assertTrue(audit.isAlive(), audit.output());
+        send(audit, "INT");
+        Thread.sleep(200);
+        send(audit, "INT");
+        int exit = audit.awaitExit(Duration.ofSeconds(30));
+        String output = audit.output();
+
+        assertEquals(130, exit, output);
+        assertTrue(output.contains("SIGINT again: exiting now"), output);
+        assertFalse(output.contains("already closed"), output);
+        Set<String> served = new TreeSet<>(github.perRepo().keySet());
+        Set<String> recorded;
+        long runId;
+        try (Connection c = connect(url)) {
+            runId = Seed.count(c, "SELECT MAX(id) FROM audit_run");
+            recorded = checked(c, runId);
+        }
+        assertTrue(recorded.size() >= 4, "the answers recorded before the signals: " + recorded);
+        assertTrue(served.containsAll(recorded), served + " vs " + recorded);
+
+        resume = ChildJvm.start("resume-twice", dir, env, args);
+        assertEquals(0, resume.awaitExit(Duration.ofSeconds(120)), resume.output());
+        try (Connection c = connect(url)) {
+            assertEquals("finished", Seed.rows(c, "SELECT state FROM audit_run WHERE id = ?", runId).get(0).get(0));
+            assertTrue(checked(c, runId).containsAll(recorded), "nothing recorded before the exit was lost");
+            Map<String, Long> checks = Seed.checksPerRepo(c, runId);
+            assertEquals(repos, checks.size());
+            checks.forEach((repo, n) -> assertEquals(1L, n, repo + " has " + n + " checks in the run"));
+        }
+        System.out.printf("SIGINT twice on H2: %d checks recorded before the exit, %d requests served%n", recorded.size(),
+                served.size());
+    }
+
+    private static Set<String> checked(Connection c, long runId) throws java.sql.SQLException {
+        return Seed.checksPerRepo(c, runId).entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().substring("github.com/".length())).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     private String h2Url() {
         return "jdbc:h2:file:" + dir.resolve("db/reprotrack");
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How the long-running commands ({@code audit}, {@code run}, {@code serve}) stop on SIGTERM or
@@ -38,10 +37,8 @@ final class StopSignals implements AutoCloseable {
     private final Duration backstopWait;
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final List<Runnable> onRequest = new ArrayList<>();
     private final List<Restore> restores = new ArrayList<>();
     private final Thread backstop;
-    private volatile @Nullable String signal;
     private volatile int exitCode;
 
     private StopSignals(PrintWriter err, boolean acknowledge, Duration backstopWait) {
@@ -70,15 +67,6 @@ final class StopSignals implements AutoCloseable {
         return s;
     }
 
-    /** Runs {@code action} (on the signal's thread) when a stop is first asked for. */
-    synchronized StopSignals onRequest(Runnable action) {
-        onRequest.add(action);
-        if (requested()) {
-            action.run();
-        }
-        return this;
-    }
-
     /** A stop was asked for: the {@code stopRequested} of the services. */
     boolean requested() {
         return requested.getCount() == 0;
@@ -94,11 +82,6 @@ final class StopSignals implements AutoCloseable {
         return exitCode;
     }
 
-    /** {@code SIGTERM} or {@code SIGINT} (or {@code shutdown} for the backstop); null before any. */
-    @Nullable String signal() {
-        return signal;
-    }
-
     private void handle(String name, int code) {
         try {
             sun.misc.Signal sig = new sun.misc.Signal(name);
@@ -110,7 +93,7 @@ final class StopSignals implements AutoCloseable {
     }
 
     private void received(String name, int code) {
-        if (!first(name, code)) {
+        if (!first(code)) {
             err.println(name + " again: exiting now; the checks recorded so far are kept, and work this process"
                     + " held goes back to the next run when its lease runs out");
             err.flush();
@@ -122,24 +105,18 @@ final class StopSignals implements AutoCloseable {
     }
 
     /** @return false when a stop was already asked for */
-    private boolean first(String name, int code) {
-        List<Runnable> actions;
-        synchronized (this) {
-            if (requested()) {
-                return false;
-            }
-            signal = name;
-            exitCode = code;
-            requested.countDown();
-            actions = List.copyOf(onRequest);
+    private synchronized boolean first(int code) {
+        if (requested()) {
+            return false;
         }
-        actions.forEach(Runnable::run);
+        exitCode = code;
+        requested.countDown();
         return true;
     }
 
     /** The JVM is going down another way: ask for the same stop and give the command time to finish. */
     private void onShutdown() {
-        first("shutdown", 0);
+        first(0);
         try {
             if (!finished.await(backstopWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 err.println("the stop did not finish within " + backstopWait.toSeconds() + " s; exiting anyway");

@@ -38,6 +38,11 @@ class AuditsPageWithoutVerdictTest {
             assertTrue(html.contains("GraphQL said FORBIDDEN: &lt;script&gt;"), "the reason is shown, escaped: " + html);
             assertFalse(html.contains("<script>alert('reason')"), html);
             assertFalse(html.contains("github.com/lab/beta"), "two checks without a verdict are not listed yet");
+
+            String json = s.get("/api/v1/audits").body();
+            assertTrue(json.contains("\"without_verdict\":[{\"key\":\"github.com/lab/alpha\",\"url\":\"https://github.com/lab/alpha\","
+                    + "\"status\":\"OK\",\"checks\":3,\"since\":\"2026-01-10T08:00:00Z\""), json);
+            assertFalse(json.contains("\"key\":\"github.com/lab/beta\""), "two checks are not enough: " + json);
         }
     }
 

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * H2's, which closed the database under a running audit ("Database is already closed"). So the two
  * signals get handlers of ours ({@code sun.misc.Signal}, in the {@code jdk.unsupported} module that
  * stays exported for this use), and the database is opened with {@code DB_CLOSE_ON_EXIT=FALSE}. A
- * shutdown hook remains as the backstop for the other ways a JVM ends (SIGHUP, or handlers that
- * could not be installed because the signal was ignored when the JVM started): it asks for the
- * same stop and waits up to {@code backstopWait} for the command to finish.
+ * shutdown hook remains as the backstop for the other ways a JVM ends (SIGHUP, or TERM/INT under
+ * {@code -Xrs} where our handlers cannot be installed): it asks for the same stop and waits up to
+ * {@code backstopWait} for the command to finish. A signal ignored when the JVM started (SIGINT
+ * for a background job of a shell without job control) stays ignored, as it would without us.
  *
  * <p>{@link #close()} puts the previous handlers back (tests run commands inside the test JVM).
  */

@@ -147,6 +147,11 @@ public final class AuditService {
         }
     }
 
+    /** Work items of the run not done yet (pending, or held by a worker): what the next start picks up. */
+    public int remaining(long runId) {
+        return work.remaining(runId);
+    }
+
     /** The work list of a new run: due repositories (GitHub capped without a token), then due pages. */
     private List<AuditWorkStore.Target> plan(boolean all, int limit, Instant now, AuditListener listener) {
         List<AuditWorkStore.Target> targets = new ArrayList<>();

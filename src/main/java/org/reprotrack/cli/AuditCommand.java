@@ -50,21 +50,41 @@ final class AuditCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
         }
-        AuditService service = root.app(githubApi).auditService();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressPrinter progress = new ProgressPrinter(err, System.console() != null, Clock.systemUTC());
-        AuditSummary s;
-        try {
-            s = service.run(new AuditService.Request(scope != null && scope.all, limit), progress);
-        } catch (AuditException e) {
+        boolean terminal = System.console() != null;
+        // SIGTERM or Ctrl-C: stop at the next checkpoint, record, close the database, then exit 143 or 130.
+        try (StopSignals signals = StopSignals.install(err, terminal)) {
+            AuditService service = root.app(githubApi).auditService();
+            ProgressPrinter progress = new ProgressPrinter(err, terminal, Clock.systemUTC());
+            AuditSummary s;
+            try {
+                s = service.run(new AuditService.Request(scope != null && scope.all, limit), progress, signals::requested);
+            } catch (AuditException e) {
+                progress.finish();
+                err.println("error: " + e.getMessage());
+                return signals.requested() ? signals.exitCode() : Cli.FAILURE;
+            }
             progress.finish();
-            err.println("error: " + e.getMessage());
-            return Cli.FAILURE;
+            if (signals.requested()) {
+                int left = service.remaining(s.runId());
+                root.close(); // the database is closed by us, after the audit ended, before the JVM goes
+                out.println(stopped(s, left));
+                out.flush();
+                return signals.exitCode() == 0 ? Cli.FAILURE : signals.exitCode();
+            }
+            print(out, s);
+            return Cli.OK;
         }
-        progress.finish();
-        print(out, s);
-        return Cli.OK;
+    }
+
+    /** The one line a stopped audit prints: what was recorded, and what the next start picks up. */
+    static String stopped(AuditSummary s, int left) {
+        int pages = s.pageVerdicts().values().stream().mapToInt(Integer::intValue).sum();
+        return String.format("stopped: %,d checks recorded in audit run %d%s; %s", s.checked() + pages, s.runId(),
+                s.requests() == 0 ? "" : String.format(" (%,d GitHub requests)", s.requests()),
+                left == 0 ? "nothing left: the run is finished"
+                        : String.format("%,d left for the next run (`reprotrack audit` resumes it)", left));
     }
 
     private static void print(PrintWriter out, AuditSummary s) {

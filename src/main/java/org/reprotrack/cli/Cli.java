@@ -9,7 +9,9 @@ import picocli.CommandLine;
 
 /**
  * Builds the command line and maps outcomes to exit codes: 0 success, 1 failure (bad input,
- * unreachable database, failed run), 2 usage error. Expected failures print one line, no trace.
+ * unreachable database, failed run), 2 usage error; 130 or 143 when {@code audit}, {@code run} or
+ * {@code serve} was stopped by SIGINT or SIGTERM ({@link StopSignals}). Expected failures print one
+ * line, no trace.
  */
 public final class Cli {
 

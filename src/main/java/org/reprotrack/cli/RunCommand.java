@@ -2,9 +2,7 @@ package org.reprotrack.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.reprotrack.App;
 import org.reprotrack.config.Settings;
 import org.reprotrack.web.AdminActions;
@@ -20,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code reprotrack run}: the main job. Starts the scheduler (ingest, enrich, audit and report on
  * their cron schedules, persistent in the database) and the dashboard, until SIGTERM or Ctrl-C,
- * which stops a running audit at its next checkpoint and closes the database cleanly.
+ * which stops a running audit at its next checkpoint and closes the database cleanly, then exits
+ * 143 or 130 ({@link StopSignals}, as {@code audit} does).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs reprotrack: the scheduled jobs (ingest, enrich, audit, report; see schedules: in the config)",
@@ -28,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "with cluster.enabled: true."})
 final class RunCommand implements Callable<Integer> {
 
+    /** How long a shutdown by other means (SIGHUP) waits for the jobs to stop and the database to close. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(120);
     private static final Duration DASHBOARD_STOP_WAIT = Duration.ofSeconds(5);
 
@@ -39,21 +39,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        App app = root.app();
         PrintWriter out = spec.commandLine().getOut();
+        // SIGTERM or Ctrl-C: jobs stop at their next checkpoint, we close the database, then exit 143 or 130
+        // (the same stop as `audit`); a second signal exits at once.
+        try (StopSignals signals = StopSignals.install(spec.commandLine().getErr(), System.console() != null,
+                SHUTDOWN_WAIT)) {
+            return runUntilStopped(signals, out);
+        }
+    }
+
+    private Integer runUntilStopped(StopSignals signals, PrintWriter out) throws InterruptedException {
+        App app = root.app();
         Scheduling scheduling = app.scheduling();
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            try {
-                // let the main thread finish the shutdown before the JVM exits, but never hang the exit
-                closed.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "reprotrack-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         Dashboard dashboard = app.dashboard(() -> scheduling.nextFire(JobKind.AUDIT),
                 new AdminActions(() -> scheduling.triggerNow(JobKind.AUDIT), () -> scheduling.triggerNow(JobKind.INGEST)));
         try {
@@ -76,17 +73,16 @@ final class RunCommand implements Callable<Integer> {
             out.println("Stop with Ctrl-C or SIGTERM.");
             out.flush();
             firstStart(app, scheduling);
-            stopped.await();
+            signals.await();
             out.println("stopping: waiting for running jobs to reach a checkpoint...");
             out.flush();
-            return Cli.OK;
+            return signals.exitCode() == 0 ? Cli.OK : signals.exitCode();
         } finally {
             scheduling.close();
             stopBounded(dashboard);
             app.close();
             out.println("stopped cleanly");
             out.flush();
-            closed.countDown();
         }
     }
 
@@ -94,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
      * Spark's stop runs on a thread of its own and exits the JVM if Jetty fails to stop; waiting for
      * it without a bound could hang the shutdown, so it gets a few seconds.
      */
-    private static void stopBounded(Dashboard dashboard) {
+    static void stopBounded(Dashboard dashboard) {
         Thread stopper = new Thread(dashboard::close, "dashboard-stop");
         stopper.setDaemon(true);
         stopper.start();

@@ -3,7 +3,6 @@ package org.reprotrack.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.reprotrack.config.Settings;
 import org.reprotrack.web.Dashboard;
 import org.reprotrack.web.DashboardStartException;
@@ -40,20 +39,24 @@ final class ServeCommand implements Callable<Integer> {
         Settings.Dashboard d = root.app().settings().dashboard();
         d = d.withAddress(host != null ? host : d.host(), port != null ? port : d.port());
         PrintWriter out = spec.commandLine().getOut();
-        Dashboard dashboard = root.app().dashboard(Optional::empty);
-        int bound;
-        try {
-            bound = dashboard.start(d.host(), d.port());
-        } catch (DashboardStartException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return Cli.FAILURE;
+        try (StopSignals signals = StopSignals.install(spec.commandLine().getErr(), System.console() != null)) {
+            Dashboard dashboard = root.app().dashboard(Optional::empty);
+            int bound;
+            try {
+                bound = dashboard.start(d.host(), d.port());
+            } catch (DashboardStartException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return Cli.FAILURE;
+            }
+            out.printf("Dashboard on http://%s:%d/ (Ctrl-C to stop)%n", d.host().contains(":") ? "[" + d.host() + "]" : d.host(), bound);
+            out.flush();
+            // Serve until SIGTERM or Ctrl-C. The stop runs here, not in a shutdown hook: Spark's stop calls
+            // System.exit when Jetty's stop fails, which deadlocks inside a hook (seen under load). Then we
+            // close the database ourselves (H2 no longer closes it from its own hook) and exit 143 or 130.
+            signals.await();
+            RunCommand.stopBounded(dashboard);
+            root.close();
+            return signals.exitCode() == 0 ? Cli.OK : signals.exitCode();
         }
-        out.printf("Dashboard on http://%s:%d/ (Ctrl-C to stop)%n", d.host().contains(":") ? "[" + d.host() + "]" : d.host(), bound);
-        out.flush();
-        // Serve until the JVM is stopped (Ctrl-C, SIGTERM). No shutdown hook stops Spark: its stop
-        // calls System.exit when Jetty's stop fails, which deadlocks inside a shutdown hook (seen
-        // under load). The process exit closes the sockets, and H2 closes its file in its own hook.
-        new CountDownLatch(1).await();
-        return Cli.OK;
     }
 }

@@ -10,6 +10,7 @@ import org.reprotrack.App;
 import org.reprotrack.schedule.JobKind;
 import org.reprotrack.schedule.Scheduling;
 import org.reprotrack.store.JobRunStore;
+import org.reprotrack.store.StuckRepoStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reprotrack status}: schedules, the last runs of each job, and the nodes of the cluster. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows the schedules with their next fire times, the last runs of each job, and the nodes seen in the cluster.")
+        description = {"Shows the schedules with their next fire times, the last runs of each job, the nodes seen in the cluster,",
+                "and the repositories checked 3 times or more in a row without a verdict (for a person to look at)."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,6 +31,10 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "3", paramLabel = "N", description = "Last runs shown per job (default ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--stuck", description = "List every repository without a verdict, not only the first "
+            + StuckListing.SHOWN + ".")
+    boolean stuck;
 
     @Override
     public Integer call() {
@@ -64,6 +70,7 @@ final class StatusCommand implements Callable<Integer> {
             boolean alive = Duration.between(n.lastCheckin(), now).toMillis() <= 3 * n.checkinIntervalMillis();
             out.printf("  %s  last check-in %s  %s%n", n.instance(), time(n.lastCheckin()), alive ? "alive" : "not seen lately");
         }
+        StuckListing.print(out, new StuckRepoStore(app.database().dataSource()), stuck);
         return Cli.OK;
     }
 

@@ -50,6 +50,7 @@ final class HtmlReport implements ReportRenderer {
             section(sb, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), kind.heading(), report.rows(kind));
         }
         promises(sb, report.promisesNotKept());
+        WithoutVerdictSection.html(sb, report.withoutVerdict());
         sb.append("</body>\n</html>\n");
         return sb.toString();
     }

@@ -35,6 +35,7 @@ final class JsonReport implements ReportRenderer {
             }
             g.writeNumberField("newly_dead", report.newlyDead().size());
             g.writeNumberField("promises_not_kept", report.promisesNotKept().size());
+            g.writeNumberField("without_verdict", report.withoutVerdict().size());
             g.writeEndObject();
             g.writeArrayFieldStart("rows");
             for (ReportRow r : report.rows()) {
@@ -46,6 +47,7 @@ final class JsonReport implements ReportRenderer {
                 promise(g, p);
             }
             g.writeEndArray();
+            WithoutVerdictSection.json(g, report.withoutVerdict());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,6 +37,7 @@ final class MarkdownReport implements ReportRenderer {
             section(sb, kind.heading(), report.rows(kind));
         }
         promises(sb, report.promisesNotKept());
+        WithoutVerdictSection.markdown(sb, report.withoutVerdict());
         return sb.toString();
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.CurrentStatus;
+import org.reprotrack.store.StuckRepoStore;
 
 /**
  * A dead-link report, ready to render: rows sorted by kind, paper and position in the paper.
@@ -13,6 +14,8 @@ import org.reprotrack.check.CurrentStatus;
  * @param statusFilter the --status filter
  * @param previousReportAt when the report compared with was made; null for the first report
  * @param promisesNotKept papers whose promised code never came, by paper then repository; not filtered
+ * @param withoutVerdict repositories checked 3 times or more in a row without a verdict, for a person
+ *     to look at (issue 12); not filtered
  */
 public record Report(
         Instant generatedAt,
@@ -20,17 +23,30 @@ public record Report(
         @Nullable CurrentStatus statusFilter,
         @Nullable Instant previousReportAt,
         List<ReportRow> rows,
-        List<PromiseNotKept> promisesNotKept) {
+        List<PromiseNotKept> promisesNotKept,
+        List<StuckRepoStore.StuckRepo> withoutVerdict) {
 
     public Report {
         rows = List.copyOf(rows);
         promisesNotKept = List.copyOf(promisesNotKept);
+        withoutVerdict = List.copyOf(withoutVerdict);
+    }
+
+    /** A report without the repositories stuck without a verdict. */
+    public Report(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
+            @Nullable Instant previousReportAt, List<ReportRow> rows, List<PromiseNotKept> promisesNotKept) {
+        this(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, List.of());
+    }
+
+    /** This report with the repositories stuck without a verdict. */
+    public Report withoutVerdict(List<StuckRepoStore.StuckRepo> stuck) {
+        return new Report(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, stuck);
     }
 
     /** A report without promises not kept. */
     public Report(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
             @Nullable Instant previousReportAt, List<ReportRow> rows) {
-        this(generatedAt, since, statusFilter, previousReportAt, rows, List.of());
+        this(generatedAt, since, statusFilter, previousReportAt, rows, List.of(), List.of());
     }
 
     /** The rows of one kind, in report order. */

@@ -88,7 +88,7 @@ public final class ReportService {
                 (link, kind) -> seen.computeIfAbsent(kind.askArchives() + " " + link.repoKey(), k -> {
                     String origin = new RepoRef(CodeHost.valueOf(link.host()), link.path()).url();
                     return kind.askArchives() ? archives.copies(origin) : archives.linkOnly(origin);
-                }), signalsByKey::get, broken, titles);
+                }), signalsByKey::get, broken, titles).withoutVerdict(store.withoutVerdict());
 
         ReportFiles files = new ReportFiles(request.outDir() != null ? request.outDir() : defaultFolder);
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -102,9 +102,9 @@ public final class ReportService {
         }
         long id = store.recordReport(now, request.since() == null ? null : request.since().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 request.status() == null ? null : request.status().name(), extensions, report.rows().size(), compared);
-        log.info("report {}: {} rows ({} newly dead, {} recovered), {} promises not kept, in {} to {}", id,
-                report.rows().size(), report.newlyDead().size(), report.count(RowKind.RECOVERED),
-                report.promisesNotKept().size(), extensions, files.folder());
+        log.info("report {}: {} rows ({} newly dead, {} recovered), {} promises not kept, {} without a verdict, in {} to {}",
+                id, report.rows().size(), report.newlyDead().size(), report.count(RowKind.RECOVERED),
+                report.promisesNotKept().size(), report.withoutVerdict().size(), extensions, files.folder());
         return new ReportResult(id, written, report);
     }
 }

@@ -287,6 +287,8 @@ public final class AuditStore {
         boolean verdict = r.status().definitive();
         RepoMetadata m = r.metadata();
         try (PreparedStatement st = c.prepareStatement("UPDATE repo SET " + StateColumns.SET + ", " + """
+                       unknown_checks = CASE WHEN ? THEN 0 ELSE unknown_checks + 1 END,
+                       unknown_since = CASE WHEN ? THEN NULL ELSE COALESCE(unknown_since, ?) END,
                        http_status = CASE WHEN ? THEN ? ELSE http_status END,
                        block_reason = CASE WHEN ? THEN ? ELSE block_reason END,
                        moved_to = CASE WHEN ? THEN ? ELSE moved_to END,
@@ -299,6 +301,10 @@ public final class AuditStore {
                        archived = CASE WHEN ? THEN ? ELSE archived END
                 WHERE id = ?""")) {
             int i = StateColumns.bind(st, next, r.checkedAt(), r.detail());
+            // checks in a row without a verdict, listed after a few for a person to look (V14)
+            st.setBoolean(i++, verdict);
+            st.setBoolean(i++, verdict);
+            st.setObject(i++, Timestamp.of(r.checkedAt()).value());
             st.setBoolean(i++, verdict);
             st.setObject(i++, r.httpStatus(), Types.INTEGER);
             st.setBoolean(i++, verdict);

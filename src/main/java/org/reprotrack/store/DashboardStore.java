@@ -237,6 +237,15 @@ public final class DashboardStore {
         return auditRuns("", offset, limit);
     }
 
+    /** Repositories stuck without a verdict (see {@link StuckRepoStore}), longest stuck first. */
+    public List<StuckRepoStore.StuckRepo> stuck(int limit) {
+        return new StuckRepoStore(dataSource).list(limit);
+    }
+
+    public int stuckCount() {
+        return new StuckRepoStore(dataSource).count();
+    }
+
     /** The last run that is no longer running. */
     public Optional<AuditRunRow> lastFinishedAudit() {
         return auditRuns("WHERE state <> 'running'", 0, 1).stream().findFirst();

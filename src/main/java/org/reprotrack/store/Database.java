@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
             createParentDirectory(jdbcUrl);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(h2 ? withCache(durable(jdbcUrl), Runtime.getRuntime().maxMemory()) : jdbcUrl);
+        config.setJdbcUrl(h2 ? closedByUs(withCache(durable(jdbcUrl), Runtime.getRuntime().maxMemory())) : jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -96,6 +96,23 @@ public final class Database implements AutoCloseable {
             return jdbcUrl;
         }
         return jdbcUrl + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * An H2 URL whose database only this application closes ({@code DB_CLOSE_ON_EXIT=FALSE}). H2's
+     * own shutdown hook otherwise closes it when the JVM starts to exit, which on SIGTERM or Ctrl-C
+     * was while an audit still recorded its last checks and its usage ("Database is already
+     * closed"). The commands stop their work, then close the pool ({@link #close()}), and the last
+     * connection closed closes the file. Applies to every H2 URL, the config's and {@code --db}'s;
+     * an explicit DB_CLOSE_ON_EXIT is kept, and a server URL (tcp:, ssl:) is the server's business.
+     */
+    static String closedByUs(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("tcp:") || rest.startsWith("ssl:")
+                || jdbcUrl.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

@@ -28,6 +28,11 @@ public final class ReportStore {
         this.dataSource = dataSource;
     }
 
+    /** Repositories stuck without a verdict, every one (the report's own section). */
+    public List<StuckRepoStore.StuckRepo> withoutVerdict() {
+        return new StuckRepoStore(dataSource).list(Integer.MAX_VALUE);
+    }
+
     /** Every code link whose repository is dead, failing, empty or a placeholder, by paper then position. */
     public List<DeadLinkRow> deadLinks() {
         List<DeadLinkRow> rows = new ArrayList<>();

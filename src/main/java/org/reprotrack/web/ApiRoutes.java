@@ -132,6 +132,10 @@ final class ApiRoutes {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("page", pageNo);
         m.put("audits", runs.subList(0, Math.min(runs.size(), perPage)));
+        if (pageNo == 1) {
+            // as on the audits page: repositories checked 3 times or more in a row without a verdict
+            m.put("without_verdict", reads.store().stuck(PageRoutes.STUCK_SHOWN));
+        }
         m.put("next", Urls.next(req, pageNo, runs.size() > perPage));
         return json(res, m);
     }

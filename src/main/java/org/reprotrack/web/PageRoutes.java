@@ -6,6 +6,7 @@ import org.reprotrack.store.HistoryRow;
 import org.reprotrack.store.PaperPage;
 import org.reprotrack.store.PaperQuery;
 import org.reprotrack.store.RepoDetail;
+import org.reprotrack.store.StuckRepoStore;
 import org.reprotrack.web.view.AuditsView;
 import org.reprotrack.web.view.PapersView;
 import org.reprotrack.web.view.RepoView;
@@ -18,6 +19,8 @@ final class PageRoutes {
 
     static final String HTML = "text/html; charset=utf-8";
     static final int AUDITS_PAGE = 25;
+    /** Repositories without a verdict listed on the audits page; `reprotrack status --stuck` lists them all. */
+    static final int STUCK_SHOWN = 100;
 
     private final Reads reads;
     private final Templates templates;
@@ -74,8 +77,10 @@ final class PageRoutes {
     private Object audits(Request req, Response res) {
         int pageNo = Params.page(req);
         List<AuditRunRow> runs = reads.store().audits((pageNo - 1) * AUDITS_PAGE, AUDITS_PAGE + 1);
+        List<StuckRepoStore.StuckRepo> stuck = pageNo == 1 ? reads.store().stuck(STUCK_SHOWN) : List.of();
         return html(res, "audits.jte", new AuditsView(runs.subList(0, Math.min(runs.size(), AUDITS_PAGE)), pageNo,
-                Urls.prev(req, pageNo), Urls.next(req, pageNo, runs.size() > AUDITS_PAGE)));
+                Urls.prev(req, pageNo), Urls.next(req, pageNo, runs.size() > AUDITS_PAGE), stuck,
+                stuck.size() < STUCK_SHOWN ? stuck.size() : reads.store().stuckCount()));
     }
 
     private byte[] html(Response res, String template, Object model) {

@@ -303,6 +303,46 @@ class AuditServiceTest {
     }
 
     @Test
+    void underATokenBlockedRepositoriesAreSettledOverRestAndReachBlockedAndTheDeadLinkReport() {
+        forges.github("lab/alive", Kind.OK, 101)
+                .github("lab/taken-down", Kind.DMCA, 0)
+                .github("lab/disabled", Kind.TOS, 0)
+                .github("lab/deleted", Kind.GONE, 0);
+        ingestUrls("2101.00001,https://github.com/lab/alive",
+                "2101.00002,https://github.com/lab/taken-down",
+                "2101.00003,https://github.com/lab/disabled",
+                "2101.00004,https://github.com/lab/deleted");
+
+        AuditSummary first = audit(service(TOKEN), false, 0);
+
+        assertEquals(4, first.checked());
+        assertEquals(1, forges.graphQlQueries());
+        assertEquals(3, forges.restRequests(), "one REST request per null alias: " + forges.requests);
+        Map<String, RepoRow> repos = repos();
+        for (String key : List.of("github.com/lab/taken-down", "github.com/lab/disabled", "github.com/lab/deleted")) {
+            assertEquals("FAILING", repos.get(key).status(), key + ": a verdict at last, dead once so far");
+        }
+        assertTrue(((String) lastCheck("github.com/lab/taken-down").get("DETAIL"))
+                .endsWith("GraphQL said FORBIDDEN: Repository access blocked"), lastCheck("github.com/lab/taken-down").toString());
+
+        clock.advance(PAST_GRACE);
+        audit(service(TOKEN), false, 0);
+
+        repos = repos();
+        assertEquals("BLOCKED", repos.get("github.com/lab/taken-down").status());
+        assertEquals("dmca", repos.get("github.com/lab/taken-down").blockReason());
+        assertEquals(451, repos.get("github.com/lab/taken-down").httpStatus());
+        assertEquals("BLOCKED", repos.get("github.com/lab/disabled").status());
+        assertEquals("tos", repos.get("github.com/lab/disabled").blockReason());
+        assertEquals("NOT_FOUND", repos.get("github.com/lab/deleted").status());
+        Map<String, String> dead = new LinkedHashMap<>();
+        new org.reprotrack.store.ReportStore(db.dataSource()).deadLinks()
+                .forEach(l -> dead.put(l.repoKey(), l.status() + " " + l.blockReason()));
+        assertEquals(Map.of("github.com/lab/taken-down", "BLOCKED dmca", "github.com/lab/disabled", "BLOCKED tos",
+                "github.com/lab/deleted", "NOT_FOUND null"), dead, "what the dead-link report lists");
+    }
+
+    @Test
     void overRestWithATokenTheSecondAuditAsksConditionallyAndA304KeepsVerdictAndMetadata() {
         forges.github("lab/alive", new Repo(Kind.OK, 101, "lab/alive", "\"e-101\""));
         ingestUrls("2101.00001,https://github.com/lab/alive");

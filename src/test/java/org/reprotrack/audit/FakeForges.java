@@ -30,7 +30,7 @@ final class FakeForges extends Dispatcher {
     static final String REQUEST_ID = "0687:0D5B:29F123D:4E0B9D8:62D6351D";
 
     /** What GitHub says about a name. */
-    enum Kind { OK, ARCHIVED, EMPTY, MOVED, GONE, DMCA, ERROR, UNAUTHORIZED }
+    enum Kind { OK, ARCHIVED, EMPTY, MOVED, GONE, DMCA, TOS, ERROR, UNAUTHORIZED }
 
     /**
      * @param id the repository id GitHub shows
@@ -122,6 +122,7 @@ final class FakeForges extends Dispatcher {
                         .addHeader("Location", "https://api.github.com/repositories/" + r.id()).build();
                 case GONE -> file(404, "not-found-404.json");
                 case DMCA -> file(451, "dmca-451.json");
+                case TOS -> file(403, "tos-403.json");
                 case ERROR -> file(502, "server-error-502.json");
                 case UNAUTHORIZED -> {
                     revoked = true; // as when a token is revoked mid-run: every later request is refused too
@@ -151,7 +152,10 @@ final class FakeForges extends Dispatcher {
         return b.build();
     }
 
-    /** Aliases {@code r<i>} answered from the table; a name GitHub does not show is {@code null} with a NOT_FOUND error. */
+    /**
+     * Aliases {@code r<i>} answered from the table; a name GitHub does not show is {@code null} with a
+     * NOT_FOUND error, a blocked one (DMCA, TOS) {@code null} with FORBIDDEN "Repository access blocked".
+     */
     private MockResponse graphQl(JsonNode payload) {
         JsonNode vars = payload.get("variables");
         ObjectNode data = JSON.createObjectNode();
@@ -166,6 +170,11 @@ final class FakeForges extends Dispatcher {
                         .replace("${full_name}", r.fullName())
                         .replace("${archived}", Boolean.toString(r.kind() == Kind.ARCHIVED))
                         .replace("${empty}", Boolean.toString(r.kind() == Kind.EMPTY))));
+            } else if (r != null && (r.kind() == Kind.DMCA || r.kind() == Kind.TOS)) {
+                // a blocked repository: null, and FORBIDDEN without a reason (issue 12)
+                data.putNull("r" + i);
+                ObjectNode e = errors.addObject().put("type", "FORBIDDEN").put("message", "Repository access blocked");
+                e.putArray("path").add("r" + i);
             } else {
                 data.putNull("r" + i);
                 ObjectNode e = errors.addObject().put("type", "NOT_FOUND")

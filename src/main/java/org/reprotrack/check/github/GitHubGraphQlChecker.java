@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks GitHub repositories up to 100 per GraphQL query (github-api.md §5). Needs a token. A
- * repository GraphQL cannot resolve is confirmed with one REST call, since GraphQL does not tell a
- * DMCA takedown from a deletion. Thread-safe.
+ * repository GraphQL cannot resolve (a null alias, with NOT_FOUND or any other error such as
+ * FORBIDDEN) is confirmed with one REST call, since GraphQL does not tell a DMCA takedown from a
+ * deletion, nor give a block's reason. Thread-safe.
  */
 public final class GitHubGraphQlChecker {
     private static final Logger log = LoggerFactory.getLogger(GitHubGraphQlChecker.class);
@@ -146,14 +147,28 @@ public final class GitHubGraphQlChecker {
                 if (error == null || "NOT_FOUND".equals(type)) {
                     out.add(confirmer.check(known));
                 } else {
-                    out.add(CheckResult.unknown(known.ref(), now(), 200,
-                            "GraphQL error " + type + ": " + ApiResponse.text(error, "message")));
+                    out.add(confirmedAfterError(known, type, ApiResponse.text(error, "message")));
                 }
             } else {
                 out.add(found(known, repo, a.requestId()));
             }
         }
         return out;
+    }
+
+    /**
+     * A null alias with an error other than a clean NOT_FOUND: a DMCA takedown or a ToS block shows as
+     * FORBIDDEN ("Repository access blocked"), and GraphQL gives no reason. One REST request, through
+     * the same rate-limit gate, gives the verdict (451 or 403 with its {@code block}) or stays
+     * UNKNOWN when its answer is transient; the GraphQL error is kept in the detail either way.
+     */
+    private CheckResult confirmedAfterError(KnownState known, @Nullable String type, @Nullable String message) {
+        CheckResult rest = confirmer.check(known);
+        String said = "GraphQL said " + (type == null ? "an error without a type" : type)
+                + (message == null ? "" : ": " + message);
+        return new CheckResult(rest.ref(), rest.checkedAt(), rest.status(), rest.httpStatus(),
+                rest.detail() + "; " + said, rest.metadata(), rest.etag(), rest.movedTo(), rest.hostId(),
+                rest.blockReason(), rest.requestId());
     }
 
     private CheckResult found(KnownState known, JsonNode repo, @Nullable String requestId) {

@@ -111,6 +111,79 @@ class GitHubGraphQlCheckerTest extends GitHubTestBase {
     }
 
     @Test
+    void forbiddenAliasOfADmcaTakedownIsBlockedWithTheReasonRestGives() {
+        graphQl.then(p -> json(200, Fixtures.read("graphql-forbidden-blocked.json")));
+        routes.on("/repos/example-owner/taken-down", file(451, "dmca-451.json"));
+
+        CheckResult result = githubWithGraphQl().check(List.of(fresh("example-owner/taken-down"))).get(0);
+
+        assertEquals(RepoStatus.BLOCKED, result.status());
+        assertEquals("dmca", result.blockReason());
+        assertEquals(451, result.httpStatus());
+        assertTrue(result.detail().contains("Repository access blocked (dmca, since 2021-04-22T17:53:56Z)"), result.detail());
+        assertTrue(result.detail().endsWith("GraphQL said FORBIDDEN: Repository access blocked"), result.detail());
+        assertEquals(List.of("/repos/example-owner/taken-down"), routes.targets, "one REST request for the blocked alias");
+    }
+
+    @Test
+    void mixedBatchGivesEachAliasItsVerdictAndAsksRestOnlyForTheNullOnes() {
+        graphQl.then(p -> json(200, Fixtures.read("graphql-mixed-blocked.json")));
+        routes.on("/repos/example-owner/deleted-repo", file(404, "not-found-404.json"))
+                .on("/repos/example-owner/taken-down", file(451, "dmca-451.json"))
+                .on("/repos/example-owner/tos-disabled", file(403, "tos-403.json"))
+                .on("/repos/example-owner/flaky", json(503, "{\"message\":\"Service Unavailable\"}"));
+
+        List<CheckResult> results = githubWithGraphQl().check(List.of(
+                fresh("octokit-fixture-org/hello-world"),
+                fresh("example-owner/deleted-repo"),
+                fresh("example-owner/taken-down"),
+                fresh("example-owner/tos-disabled"),
+                fresh("example-owner/flaky")));
+
+        assertEquals(RepoStatus.OK, results.get(0).status());
+        assertEquals(RepoStatus.NOT_FOUND, results.get(1).status());
+        assertFalse(results.get(1).detail().contains("GraphQL said"), "a clean NOT_FOUND is confirmed as before");
+        assertEquals(RepoStatus.BLOCKED, results.get(2).status());
+        assertEquals("dmca", results.get(2).blockReason());
+        assertEquals(RepoStatus.BLOCKED, results.get(3).status());
+        assertEquals("tos", results.get(3).blockReason());
+        assertEquals(403, results.get(3).httpStatus());
+        assertTrue(results.get(3).detail().contains("GraphQL said FORBIDDEN"), results.get(3).detail());
+        assertEquals(RepoStatus.UNKNOWN, results.get(4).status(), "a transient REST answer is never a verdict");
+        assertFalse(results.get(4).status().dead());
+        assertTrue(results.get(4).detail().contains("GraphQL said FORBIDDEN: Repository access blocked"),
+                results.get(4).detail());
+        assertEquals(1, graphQl.payloads.size());
+        assertEquals(List.of("/repos/example-owner/deleted-repo", "/repos/example-owner/taken-down",
+                "/repos/example-owner/tos-disabled"), routes.targets.stream().distinct().limit(3).toList());
+        assertFalse(routes.targets.contains("/repos/octokit-fixture-org/hello-world"), "no REST for a found alias");
+    }
+
+    @Test
+    void forbiddenAliasWithAnUnavailableBlockIsBlockedWithThatReason() {
+        graphQl.then(p -> json(200, Fixtures.read("graphql-forbidden-blocked.json")));
+        routes.on("/repos/example-owner/gone-quiet", file(403, "unavailable-403.json"));
+
+        CheckResult result = githubWithGraphQl().check(List.of(fresh("example-owner/gone-quiet"))).get(0);
+
+        assertEquals(RepoStatus.BLOCKED, result.status());
+        assertEquals("unavailable", result.blockReason());
+    }
+
+    @Test
+    void forbiddenAliasWhereRestSaysForbiddenWithoutABlockStaysUnknown() {
+        graphQl.then(p -> json(200, Fixtures.read("graphql-forbidden-blocked.json")));
+        routes.on("/repos/example-owner/sso-only", json(403,
+                "{\"message\":\"Resource protected by organization SAML enforcement.\"}"));
+
+        CheckResult result = githubWithGraphQl().check(List.of(fresh("example-owner/sso-only"))).get(0);
+
+        assertEquals(RepoStatus.UNKNOWN, result.status(), "no block object: a configuration problem, not a verdict");
+        assertTrue(result.detail().startsWith("forbidden: Resource protected"), result.detail());
+        assertTrue(result.detail().contains("GraphQL said FORBIDDEN"), result.detail());
+    }
+
+    @Test
     void renamedRepositoryIsMovedWhenNameWithOwnerDiffers() {
         graphQl.then(p -> {
             ObjectNode data = GraphQlAnswers.MAPPER.createObjectNode();

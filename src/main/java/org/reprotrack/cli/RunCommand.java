@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.reprotrack.App;
+import org.reprotrack.cluster.AuditJoiner;
 import org.reprotrack.config.Settings;
 import org.reprotrack.web.AdminActions;
 import org.reprotrack.web.Dashboard;
@@ -56,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Dashboard dashboard = app.dashboard(() -> scheduling.nextFire(JobKind.AUDIT),
                 new AdminActions(() -> scheduling.triggerNow(JobKind.AUDIT), () -> scheduling.triggerNow(JobKind.INGEST)));
+        AuditJoiner joiner = null;
         try {
             Settings.Dashboard d = app.settings().dashboard();
             int port;
@@ -67,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
             }
             scheduling.afterEachJob(dashboard::refreshSoon);
             scheduling.start();
+            if (app.settings().cluster().enabled()) {
+                joiner = app.auditJoiner(); // every node works on the audit run one of them opened
+            }
             out.printf("reprotrack is running on node %s; dashboard on http://%s:%d/%n", scheduling.node(),
                     d.host().contains(":") ? "[" + d.host() + "]" : d.host(), port);
             for (Scheduling.ScheduleInfo s : scheduling.schedules()) {
@@ -81,6 +86,9 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return Cli.OK;
         } finally {
+            if (joiner != null) {
+                joiner.close();
+            }
             scheduling.close();
             stopBounded(dashboard);
             app.close();

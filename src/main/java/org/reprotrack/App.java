@@ -88,6 +88,8 @@ public final class App implements AutoCloseable {
 
     private final Map<String, String> env;
     private @Nullable NodeCheckin checkin;
+    /** This process in the cluster: its Quartz instance, its check-in, the instance its job runs record. */
+    private final String instance;
     /** One audit worker per process: the scheduled job and the joiner never both work on the open run. */
     private final ReentrantLock auditing = new ReentrantLock();
 
@@ -99,6 +101,7 @@ public final class App implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.env = Map.copyOf(env);
+        this.instance = NodeCheckin.newInstance(settings.cluster().effectiveNodeName());
     }
 
     public Settings settings() {
@@ -158,8 +161,8 @@ public final class App implements AutoCloseable {
      */
     public synchronized NodeCheckin nodeCheckin() {
         if (checkin == null) {
-            checkin = NodeCheckin.start(new NodeStore(database().dataSource()), settings.cluster().effectiveNodeName(),
-                    Duration.ofSeconds(settings.cluster().checkinIntervalSeconds()), clock);
+            checkin = NodeCheckin.start(new NodeStore(database().dataSource()), jobRunStore(),
+                    settings.cluster().effectiveNodeName(), instance, Duration.ofSeconds(settings.cluster().checkinIntervalSeconds()), clock);
         }
         return checkin;
     }
@@ -292,7 +295,7 @@ public final class App implements AutoCloseable {
     /** The scheduler over this database, in standby until started. */
     public Scheduling scheduling() {
         return new Scheduling(database().dataSource(), !database().isH2(), settings.schedules(), settings.cluster(),
-                this::runJob, jobRunStore(), clock, nodeCheckin().instance());
+                this::runJob, jobRunStore(), clock, instance);
     }
 
     /** What each scheduled job does: the services the commands use, logging instead of printing. */

@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
                 return Cli.FAILURE;
             }
             scheduling.afterEachJob(dashboard::refreshSoon);
+            app.nodeCheckin(); // before the first job: its runs name this process, which the others see alive
             scheduling.start();
             if (app.settings().cluster().enabled()) {
                 joiner = app.auditJoiner(); // every node works on the audit run one of them opened

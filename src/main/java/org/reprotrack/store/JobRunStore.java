@@ -117,6 +117,31 @@ public final class JobRunStore {
         }
     }
 
+    /**
+     * Ends as failed every running job run of a process that is gone ({@code instance} recorded
+     * and not among {@code aliveInstances}): the audit runs a node joined outside Quartz have no
+     * Quartz recovery to end them when the node is killed.
+     *
+     * @return how many runs were ended
+     */
+    public int endRunsOfGone(Collection<String> aliveInstances, String message, Instant now) {
+        String alive = aliveInstances.isEmpty() ? "" : " AND instance NOT IN ("
+                + String.join(",", java.util.Collections.nCopies(aliveInstances.size(), "?")) + ")";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("UPDATE job_run SET finished_at = ?, state = 'failed', message = ? "
+                     + "WHERE state = 'running' AND instance IS NOT NULL" + alive)) {
+            int i = 1;
+            st.setObject(i++, Timestamp.of(now).value());
+            st.setString(i++, message);
+            for (String instance : aliveInstances) {
+                st.setString(i++, instance);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot end the job runs of gone nodes: " + e.getMessage(), e);
+        }
+    }
+
     /** The newest runs of one job, newest first. */
     public List<JobRun> lastRuns(String job, int limit) {
         List<JobRun> runs = new ArrayList<>();

@@ -19,9 +19,10 @@ import org.reprotrack.testing.SlowGitHub;
 
 /**
  * Issue 13, point 2: two nodes with a 10 s lease. GitHub answers fast until the nodes have sized
- * their claims (from that throughput) and most of the run is done, then slows to 3 s an answer, so the claims in hand take well over the lease to
- * check. The lease heartbeat keeps them: no repository is sent to GitHub twice while its node
- * lives (before, 122 of 188 were), and the run finishes.
+ * their claims (from that throughput) and most of the run is done, then slows to 4 s an answer,
+ * so the claims in hand take well over the lease to check. The lease heartbeat keeps them: no
+ * repository is sent to GitHub twice while its node lives (before, 122 of 188 were), and the run
+ * finishes.
  */
 class LeaseShorterThanAClaimIT {
 
@@ -44,7 +45,7 @@ class LeaseShorterThanAClaimIT {
     @Timeout(240)
     void noItemIsSentTwiceWhileItsNodeLivesThoughItsClaimOutlastsTheLease() throws Exception {
         SlowGitHub github = new SlowGitHub(Duration.ofMillis(20));
-        github.slowAfter(REPOS - 30, Duration.ofSeconds(3));
+        github.slowAfter(REPOS - 24, Duration.ofSeconds(4));
         cluster = new ClusterNodes(dir, github);
         cluster.seed(REPOS);
         cluster.start(env -> {
@@ -54,7 +55,7 @@ class LeaseShorterThanAClaimIT {
         cluster.makeDue();
 
         Poll.until(Duration.ofSeconds(120), "GitHub to slow down in the middle of the run",
-                () -> github.total() > REPOS - 30, cluster::outputs);
+                () -> github.total() > REPOS - 24, cluster::outputs);
         long runId = cluster.theRun();
 
         // Watch how long each item stays claimed by one worker: some must outlast the lease.

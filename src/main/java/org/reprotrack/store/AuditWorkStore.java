@@ -198,7 +198,7 @@ public final class AuditWorkStore {
      * failures is given up for this run ({@code failed}) so the run can end; the repository stays
      * due for the next run. The run itself goes on.
      *
-     * @return true when the item was given up
+     * @return true when this call gave the item up
      */
     public boolean fail(Item item, String worker, int maxAttempts) {
         return Tx.run(dataSource, "give back a failed audit item", c -> {
@@ -212,7 +212,9 @@ public final class AuditWorkStore {
                 st.setLong(3, item.runId());
                 st.setInt(4, item.position());
                 st.setString(5, worker);
-                st.executeUpdate();
+                if (st.executeUpdate() == 0) {
+                    return false; // not this worker's any more: its lease lapsed and another holds it
+                }
             }
             try (PreparedStatement st = c.prepareStatement("SELECT state FROM audit_item WHERE run_id = ? AND position = ?")) {
                 st.setLong(1, item.runId());

@@ -67,6 +67,8 @@ public final class ClusterBench {
                 pg.recreateDatabase();
                 try (FakeGitHub github = new FakeGitHub(o.repos(), o.delay(), TOKEN, o.coreLimit(), o.graphqlLimit())) {
                     ingest(pg, github, o, urls);
+                    out.printf("  load average before the audit: %s%n", loadAverage());
+                    out.flush();
                     Result r = audit(nodes, pg, github, o, work);
                     if (nodes == 1) {
                         oneNode = r.seconds();
@@ -194,6 +196,15 @@ public final class ClusterBench {
             return new Result(checked, seconds, c, twice, split, wall);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the benchmark's audit run: " + e.getMessage(), e);
+        }
+    }
+
+    /** The 1-minute load average (other work on the machine skews the figures), or "?" off Linux. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 

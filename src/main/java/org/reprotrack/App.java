@@ -2,6 +2,13 @@ package org.reprotrack;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.reprotrack.check.github.BudgetShare;
+import org.reprotrack.cluster.AuditJoiner;
+import org.reprotrack.cluster.NodeCheckin;
+import org.reprotrack.cluster.SharedBudget;
+import org.reprotrack.store.BudgetStore;
+import org.reprotrack.store.NodeStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -80,6 +87,11 @@ public final class App implements AutoCloseable {
     private @Nullable OkHttpClient http;
 
     private final Map<String, String> env;
+    private @Nullable NodeCheckin checkin;
+    /** This process in the cluster: its Quartz instance, its check-in, the instance its job runs record. */
+    private final String instance;
+    /** One audit worker per process: the scheduled job and the joiner never both work on the open run. */
+    private final ReentrantLock auditing = new ReentrantLock();
 
     /**
      * @param env the environment, where the GitHub token is read from (the variable named by
@@ -89,6 +101,7 @@ public final class App implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.env = Map.copyOf(env);
+        this.instance = NodeCheckin.newInstance(settings.cluster().effectiveNodeName());
     }
 
     public Settings settings() {
@@ -138,7 +151,58 @@ public final class App implements AutoCloseable {
 
     /** The audit, with GitHub reached as the config says and the token from the environment. */
     public AuditService auditService() {
-        return auditService(settings, database(), clock, Sleeper.SYSTEM, env);
+        return auditService(settings, database(), clock, Sleeper.SYSTEM, env,
+                settings.cluster().enabled() ? nodeCheckin().instance() : null);
+    }
+
+    /**
+     * This process's check-in (started on first use, ended by {@link #close()}): how the other
+     * nodes tell that it is alive.
+     */
+    public synchronized NodeCheckin nodeCheckin() {
+        if (checkin == null) {
+            checkin = NodeCheckin.start(new NodeStore(database().dataSource()), jobRunStore(),
+                    settings.cluster().effectiveNodeName(), instance, Duration.ofSeconds(settings.cluster().checkinIntervalSeconds()), clock);
+        }
+        return checkin;
+    }
+
+    /**
+     * Joins, every check-in interval, the audit run another node opened (clustered {@code run}).
+     * Close it before this app.
+     */
+    public AuditJoiner auditJoiner() {
+        long seconds = Math.max(1, Math.min(5, settings.cluster().checkinIntervalSeconds()));
+        return AuditJoiner.start(this::joinOpenAudit, Duration.ofSeconds(seconds));
+    }
+
+    /** Joins the open audit run, unless this process already works on one; recorded as an audit job run. */
+    private boolean joinOpenAudit(BooleanSupplier stop) {
+        if (!auditing.tryLock()) {
+            return false;
+        }
+        try {
+            AuditWorkStore work = new AuditWorkStore(database().dataSource(), !database().isH2());
+            if (work.openRun(clock.instant()).isEmpty()) {
+                return false;
+            }
+            JobRunStore runs = jobRunStore();
+            long id = runs.start(JobKind.AUDIT.id(), settings.cluster().effectiveNodeName(), nodeCheckin().instance(),
+                    clock.instant());
+            try {
+                Optional<AuditSummary> s = auditService().joinOpen(new LoggingAuditListener(), stop);
+                String result = s.map(x -> String.format("joined audit run %d: %d checked here", x.runId(), x.checked()))
+                        .orElse("the open audit run ended before it could be joined");
+                runs.finish(id, stop.getAsBoolean() ? "stopped" : "finished", result, clock.instant());
+                LOG.info("audit: {}", result);
+                return s.isPresent();
+            } catch (RuntimeException e) {
+                runs.finish(id, "failed", String.valueOf(e.getMessage()), clock.instant());
+                throw e;
+            }
+        } finally {
+            auditing.unlock();
+        }
     }
 
     /**
@@ -149,6 +213,15 @@ public final class App implements AutoCloseable {
      */
     public static AuditService auditService(Settings settings, Database db, Clock clock, Sleeper sleeper,
             Map<String, String> env) {
+        return auditService(settings, db, clock, sleeper, env, null);
+    }
+
+    /**
+     * @param instance this process's check-in name, or null when it does not check in; with
+     *     clustering on, the GitHub budget is shared with the other nodes through the database
+     */
+    public static AuditService auditService(Settings settings, Database db, Clock clock, Sleeper sleeper,
+            Map<String, String> env, @Nullable String instance) {
         Settings.GitHub gh = settings.github();
         GitHubSettings github = githubSettings(settings, env);
         Settings.Hosts h = settings.hosts();
@@ -164,7 +237,7 @@ public final class App implements AutoCloseable {
                 Duration.ofHours(a.unknownRetryHours()));
         return new AuditService(new AuditStore(db.dataSource()), new PageStore(db.dataSource()),
                 new AuditWorkStore(db.dataSource(), !db.isH2()),
-                new GitHubAccess(github, gh.tokenEnv(), clock, sleeper),
+                new GitHubAccess(github, gh.tokenEnv(), clock, sleeper, budgetShare(settings, db, clock, github, instance)),
                 new HostCheckers(hosts, HostCheckers.newClient(hosts), clock, sleeper,
                         () -> ThreadLocalRandom.current().nextDouble()),
                 policy, clock, sleeper, a.hostConcurrency(), settings.cluster().effectiveNodeName(),
@@ -173,6 +246,16 @@ public final class App implements AutoCloseable {
                 // repository would stall the audit until the reset. Then `reprotrack signals` does it.
                 settings.signals().duringAudit() && github.token() != null ? signalService(db, clock, github)
                         : VerdictHook.NONE);
+    }
+
+    /** With clustering on, the token's budget is shared with the other nodes through the database. */
+    private static BudgetShare budgetShare(Settings settings, Database db, Clock clock, GitHubSettings github,
+            @Nullable String instance) {
+        if (!settings.cluster().enabled()) {
+            return BudgetShare.NONE;
+        }
+        String fingerprint = github.token() == null ? "none" : github.token().fingerprint();
+        return new SharedBudget(new BudgetStore(db.dataSource()), new NodeStore(db.dataSource()), fingerprint, clock, instance);
     }
 
     /** How GitHub is reached, as the config says, with the token from the environment. */
@@ -212,7 +295,7 @@ public final class App implements AutoCloseable {
     /** The scheduler over this database, in standby until started. */
     public Scheduling scheduling() {
         return new Scheduling(database().dataSource(), !database().isH2(), settings.schedules(), settings.cluster(),
-                this::runJob, jobRunStore(), clock);
+                this::runJob, jobRunStore(), clock, instance);
     }
 
     /** What each scheduled job does: the services the commands use, logging instead of printing. */
@@ -230,9 +313,16 @@ public final class App implements AutoCloseable {
                 return String.format("%d of %d papers enriched, %d batches failed", r.enriched(), r.asked(), r.failedBatches());
             }
             case AUDIT -> {
-                AuditSummary s = auditService().run(new AuditService.Request(false, 0), new LoggingAuditListener(), stop);
-                return String.format("%d checked, %d newly dead, %d recovered, %d still due", s.checked(), s.newlyDead().size(),
-                        s.recovered().size(), s.stillDue());
+                if (!auditing.tryLock()) {
+                    return "this node already works on the open audit run (a fire while it runs joins it)";
+                }
+                try {
+                    AuditSummary s = auditService().run(new AuditService.Request(false, 0), new LoggingAuditListener(), stop);
+                    return String.format("audit run %d: %d checked here, %d newly dead, %d recovered, %d still due", s.runId(),
+                            s.checked(), s.newlyDead().size(), s.recovered().size(), s.stillDue());
+                } finally {
+                    auditing.unlock();
+                }
             }
             case REPORT -> {
                 ReportResult r = reportService().write(ReportRequest.scheduled(settings.report().formats()));
@@ -325,6 +415,10 @@ public final class App implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (checkin != null) {
+            checkin.close();
+            checkin = null;
+        }
         if (database != null) {
             database.close();
             database = null;

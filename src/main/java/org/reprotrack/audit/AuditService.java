@@ -32,6 +32,7 @@ import org.reprotrack.store.AuditWorkStore;
 import org.reprotrack.store.DuePage;
 import org.reprotrack.store.DueRepo;
 import org.reprotrack.store.PageStore;
+import org.reprotrack.store.StoreException;
 
 /**
  * Audit runs. A run's work list (due repositories most overdue first, then due web pages) is
@@ -56,6 +57,8 @@ public final class AuditService {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** How long a worker waits before looking again when other workers hold the rest of the run. */
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    /** Failures of one item (store errors, unexpected answers) before it is given up for the run. */
+    static final int MAX_ATTEMPTS = 3;
 
     private final AuditStore store;
     private final PageStore pages;
@@ -110,7 +113,6 @@ public final class AuditService {
      */
     public AuditSummary run(Request request, AuditListener listener, BooleanSupplier stopRequested) {
         Instant started = clock.instant();
-        String worker = node + ":" + UUID.randomUUID().toString().substring(0, 8);
         int limit = request.limit() <= 0 ? Integer.MAX_VALUE : request.limit();
         AuditWorkStore.RunRef run = work.beginOrJoin(request.all() ? "all" : "due", node, started,
                 () -> plan(request.all(), limit, started, listener));
@@ -118,17 +120,40 @@ public final class AuditService {
             listener.note("joined audit run " + run.runId() + " (started " + run.startedAt().truncatedTo(ChronoUnit.SECONDS)
                     + "): its remaining work is shared, nothing is checked twice");
         }
+        return workOn(run, limit, started, listener, stopRequested);
+    }
+
+    /**
+     * Joins the running audit run another node opened, if it has work left to claim, and works on
+     * it to its end; never plans a new run. What a node does when it sees a run it is not part of.
+     */
+    public Optional<AuditSummary> joinOpen(AuditListener listener, BooleanSupplier stopRequested) {
+        Instant started = clock.instant();
+        Optional<AuditWorkStore.RunRef> open = work.openRun(started);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        AuditWorkStore.RunRef run = open.get();
+        listener.note("joined audit run " + run.runId() + " (started " + run.startedAt().truncatedTo(ChronoUnit.SECONDS)
+                + "): its remaining work is shared, nothing is checked twice");
+        return Optional.of(workOn(run, Integer.MAX_VALUE, started, listener, stopRequested));
+    }
+
+    private AuditSummary workOn(AuditWorkStore.RunRef run, int limit, Instant started, AuditListener listener,
+            BooleanSupplier stopRequested) {
+        String worker = node + ":" + UUID.randomUUID().toString().substring(0, 8);
         int total = Math.min(limit, work.remaining(run.runId()));
         Tally tally = new Tally();
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
-        try (GitHubChecker checker = github.open(listener::waiting)) {
+        try (GitHubChecker checker = github.open(listener::waiting);
+             LeaseHeartbeat heartbeat = LeaseHeartbeat.start(work, run.runId(), worker, lease, clock)) {
             Runnable progress = () -> {
                 RateLimitStats stats = checker.stats();
                 listener.progress(new AuditListener.Progress(done.incrementAndGet(), total, stats.requestsSent(),
                         stats.remaining().values().stream().mapToInt(Integer::intValue).min().orElse(-1), stats.waits()));
             };
-            Worker w = new Worker(run.runId(), worker, checker, tally, failed, progress, stopRequested);
+            Worker w = new Worker(run.runId(), worker, checker, tally, failed, progress, stopRequested, listener);
             String state;
             try {
                 state = w.work(limit, stopRequested);
@@ -138,7 +163,9 @@ public final class AuditService {
                         + " (401 Bad credentials): create a new token, or unset " + github.tokenEnv()
                         + " to audit without one; the " + done.get() + " checks made before are kept");
             } catch (RuntimeException e) {
-                end(run.runId(), worker, checker, "failed", tally);
+                // This worker's failure is not the run's: what it held goes back, the other nodes (or
+                // the next start) finish the run.
+                end(run.runId(), worker, checker, "given-up", tally);
                 throw e;
             }
             end(run.runId(), worker, checker, state, tally);
@@ -204,10 +231,14 @@ public final class AuditService {
         private final AtomicBoolean failed;
         private final Runnable progress;
         private final BooleanSupplier stopRequested;
+        private final AuditListener listener;
+        private final ClaimSizer sizer;
 
         Worker(long runId, String worker, GitHubChecker checker, Tally tally, AtomicBoolean failed, Runnable progress,
-                BooleanSupplier stopRequested) {
+                BooleanSupplier stopRequested, AuditListener listener) {
             this.stopRequested = stopRequested;
+            this.listener = listener;
+            this.sizer = new ClaimSizer(firstClaim(), claimSize(), lease);
             this.runId = runId;
             this.worker = worker;
             this.checker = checker;
@@ -225,22 +256,30 @@ public final class AuditService {
                 }
                 Instant now = clock.instant();
                 List<AuditWorkStore.Item> items = work.claim(runId, worker, now, now.plus(lease),
-                        Math.min(claimSize(), limit - taken));
+                        Math.min(sizer.next(), limit - taken));
                 if (items.isEmpty()) {
-                    if (work.remaining(runId) == 0) {
+                    if (work.remaining(runId) == 0 || !work.running(runId)) {
                         return "finished";
                     }
                     idle(); // the rest is held by other workers: their leases run out if they died
                     continue;
                 }
                 taken += items.size();
+                long start = System.nanoTime();
                 check(items);
+                sizer.finished(items.size(), Duration.ofNanos(System.nanoTime() - start));
             }
             return "finished";
         }
 
+        /** The most a claim holds: one round of the checker (its GraphQL chunks, or four items per thread). */
         private int claimSize() {
             return github.batches() ? GITHUB_CHUNK * github.parallelChunks() : Math.max(github.restConcurrency(), hostConcurrency) * 4;
+        }
+
+        /** The first claim, before any throughput is measured: one item per thread, one GraphQL chunk. */
+        private int firstClaim() {
+            return github.batches() ? GITHUB_CHUNK : Math.max(github.restConcurrency(), hostConcurrency);
         }
 
         private void idle() {
@@ -282,8 +321,15 @@ public final class AuditService {
                 }
                 DuePage page = c.target();
                 StatusPolicy.Transition t = policy.apply(page.state(), null, check.status(), check.checkedAt(), null);
-                if (pages.record(runId, page, check.status(), check.checkedAt(), check.httpStatus(),
-                        check.redirects() == 0 ? null : check.finalUrl(), check.detail(), t, c.item(), worker)) {
+                boolean recorded;
+                try {
+                    recorded = pages.record(runId, page, check.status(), check.checkedAt(), check.httpStatus(),
+                            check.redirects() == 0 ? null : check.finalUrl(), check.detail(), t, c.item(), worker);
+                } catch (StoreException e) {
+                    itemFailed(c.item(), page.url(), e);
+                    return;
+                }
+                if (recorded) {
                     tally.addPage(check.status());
                     progress.run();
                 }
@@ -299,7 +345,18 @@ public final class AuditService {
          */
         private void checkGitHub(List<Claimed<DueRepo>> repos) {
             if (!github.batches()) {
-                runAll(repos, github.restConcurrency(), "github-audit", c -> record(c, hooked(c, checker.rest().check(c.target().known()))));
+                runAll(repos, github.restConcurrency(), "github-audit", c -> {
+                    CheckResult result;
+                    try {
+                        result = checker.rest().check(c.target().known());
+                    } catch (BadCredentialsException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        itemFailed(c.item(), c.target().known().ref().key(), e);
+                        return;
+                    }
+                    record(c, hooked(c, result));
+                });
                 return;
             }
             List<List<Claimed<DueRepo>>> chunks = new ArrayList<>();
@@ -308,7 +365,17 @@ public final class AuditService {
             }
             runAll(chunks, github.parallelChunks(), "github-audit", chunk -> {
                 List<KnownState> states = chunk.stream().map(c -> c.target().known()).toList();
-                List<CheckResult> results = checker.check(states);
+                List<CheckResult> results;
+                try {
+                    results = checker.check(states);
+                } catch (BadCredentialsException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    for (Claimed<DueRepo> c : chunk) {
+                        itemFailed(c.item(), c.target().known().ref().key(), e);
+                    }
+                    return;
+                }
                 for (int i = 0; i < chunk.size(); i++) {
                     record(chunk.get(i), hooked(chunk.get(i), results.get(i)));
                 }
@@ -317,7 +384,18 @@ public final class AuditService {
 
         /** The verdict hook's say on a GitHub answer (signals); skipped once the run has failed. */
         private CheckResult hooked(Claimed<DueRepo> claimed, CheckResult result) {
-            return failed.get() ? result : verdictHook.afterCheck(claimed.target(), result, checker);
+            if (failed.get()) {
+                return result;
+            }
+            try {
+                return verdictHook.afterCheck(claimed.target(), result, checker);
+            } catch (BadCredentialsException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the verdict stands without its signals; they are fetched again when stale
+                listener.note("signals of " + claimed.target().known().ref().key() + " not saved: " + e.getMessage());
+                return result;
+            }
         }
 
         private void record(Claimed<DueRepo> claimed, CheckResult result) {
@@ -326,10 +404,31 @@ public final class AuditService {
             }
             DueRepo repo = claimed.target();
             StatusPolicy.Transition t = policy.apply(repo.state(), repo.movedTo(), result);
-            if (store.record(runId, repo, result, t, github.tokenFingerprint(), claimed.item(), worker)) {
+            boolean recorded;
+            try {
+                recorded = store.record(runId, repo, result, t, github.tokenFingerprint(), claimed.item(), worker);
+            } catch (StoreException e) {
+                itemFailed(claimed.item(), repo.known().ref().key(), e);
+                return;
+            }
+            if (recorded) {
                 tally.add(repo, result, t);
                 progress.run();
             }
+        }
+
+        /**
+         * One item failed (its check threw, or its record did): the item alone goes back to be
+         * retried by any worker, and is given up for this run after {@link #MAX_ATTEMPTS} failures.
+         * The run goes on.
+         */
+        private void itemFailed(AuditWorkStore.Item item, String what, RuntimeException e) {
+            if (failed.get() || stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                return; // stopping: what this worker holds goes back as a whole
+            }
+            boolean gaveUp = work.fail(item, worker, MAX_ATTEMPTS);
+            listener.note("checking " + what + " failed (" + e.getMessage() + "): "
+                    + (gaveUp ? "given up for this run after " + MAX_ATTEMPTS + " attempts; it stays due" : "it will be retried"));
         }
 
         /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.Sleeper;
+import org.reprotrack.check.github.BudgetShare;
 import org.reprotrack.check.github.GitHubChecker;
 import org.reprotrack.check.github.GitHubSettings;
 import org.reprotrack.check.github.RateLimitListener;
@@ -21,8 +22,15 @@ public final class GitHubAccess {
     private final String tokenEnv;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final BudgetShare share;
 
     public GitHubAccess(GitHubSettings settings, String tokenEnv, Clock clock, Sleeper sleeper) {
+        this(settings, tokenEnv, clock, sleeper, BudgetShare.NONE);
+    }
+
+    /** @param share the rate-limit budget this token shares with the other nodes of a cluster */
+    public GitHubAccess(GitHubSettings settings, String tokenEnv, Clock clock, Sleeper sleeper, BudgetShare share) {
+        this.share = share;
         this.settings = settings;
         this.tokenEnv = tokenEnv;
         this.clock = clock;
@@ -67,6 +75,6 @@ public final class GitHubAccess {
 
     /** A checker for one run; close it after. */
     GitHubChecker open(RateLimitListener listener) {
-        return new GitHubChecker(settings, clock, sleeper, listener, () -> ThreadLocalRandom.current().nextDouble());
+        return new GitHubChecker(settings, clock, sleeper, listener, () -> ThreadLocalRandom.current().nextDouble(), share);
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.reprotrack.bench.AuditBench;
+import org.reprotrack.bench.ClusterBench;
 import org.reprotrack.bench.IngestBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,15 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs a benchmark (see BENCHMARKS.md): extraction (abstracts/s on one thread),",
                 "ingest (generated listing file into a new H2 database: papers/s, peak heap),",
                 "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap), or",
-                "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`)."})
+                "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`), or",
+                "cluster (one audit shared by 1..N nodes as child JVMs on a throwaway PostgreSQL: speed-up, requests per repository)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Kind { extraction, ingest, audit, dashboard_data }
+    enum Kind { extraction, ingest, audit, dashboard_data, cluster }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit or dashboard-data.",
+    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit, dashboard-data or cluster.",
             converter = KindConverter.class)
     Kind kind;
 
@@ -72,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "audit: the fake token's GraphQL points an hour (default ${DEFAULT-VALUE}).")
     int graphqlBudget;
 
+    @Option(names = "--nodes", defaultValue = "3", paramLabel = "N",
+            description = "cluster: run the audit with 1, 2, ... N nodes (default ${DEFAULT-VALUE}).")
+    int nodes;
+
     @Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
             description = "Folder for the generated input and the throwaway database (default ${DEFAULT-VALUE}).")
     Path work;
@@ -85,6 +92,17 @@ final class BenchCommand implements Callable<Integer> {
             case audit -> new AuditBench(spec.commandLine().getOut()).run(new AuditBench.Options(repos, mode, concurrency,
                     graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget, graphqlBudget), work);
             case dashboard_data -> new org.reprotrack.bench.DashboardData(spec.commandLine().getOut()).generate(papers, history, work);
+            case cluster -> {
+                if (nodes < 1) {
+                    throw new UserException("--nodes must be at least 1");
+                }
+                for (AuditBench.Mode m : mode == AuditBench.Mode.both ? List.of(AuditBench.Mode.rest, AuditBench.Mode.graphql)
+                        : List.of(mode)) {
+                    new ClusterBench(spec.commandLine().getOut()).run(new ClusterBench.Options(nodes, repos,
+                            m == AuditBench.Mode.graphql, concurrency, graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget,
+                            graphqlBudget), work);
+                }
+            }
         }
         return Cli.OK;
     }

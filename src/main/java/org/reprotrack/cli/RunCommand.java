@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.reprotrack.App;
+import org.reprotrack.cluster.AuditJoiner;
 import org.reprotrack.config.Settings;
 import org.reprotrack.web.AdminActions;
 import org.reprotrack.web.Dashboard;
@@ -53,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
         Scheduling scheduling = app.scheduling();
         Dashboard dashboard = app.dashboard(() -> scheduling.nextFire(JobKind.AUDIT),
                 new AdminActions(() -> scheduling.triggerNow(JobKind.AUDIT), () -> scheduling.triggerNow(JobKind.INGEST)));
+        AuditJoiner joiner = null;
         try {
             Settings.Dashboard d = app.settings().dashboard();
             int port;
@@ -63,7 +65,11 @@ final class RunCommand implements Callable<Integer> {
                 return Cli.FAILURE;
             }
             scheduling.afterEachJob(dashboard::refreshSoon);
+            app.nodeCheckin(); // before the first job: its runs name this process, which the others see alive
             scheduling.start();
+            if (app.settings().cluster().enabled()) {
+                joiner = app.auditJoiner(); // every node works on the audit run one of them opened
+            }
             out.printf("reprotrack is running on node %s; dashboard on http://%s:%d/%n", scheduling.node(),
                     d.host().contains(":") ? "[" + d.host() + "]" : d.host(), port);
             for (Scheduling.ScheduleInfo s : scheduling.schedules()) {
@@ -78,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return signals.exitCode() == 0 ? Cli.OK : signals.exitCode();
         } finally {
+            if (joiner != null) {
+                joiner.close();
+            }
             scheduling.close();
             stopBounded(dashboard);
             app.close();

@@ -1,6 +1,9 @@
 package org.reprotrack.schedule;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;
@@ -11,8 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One execution of a scheduled job: records it in {@code job_run}, runs the action, and stops at
- * the action's next checkpoint when interrupted (shutdown). No job of ours runs twice at once
- * (each subclass is {@code @DisallowConcurrentExecution}, which Quartz enforces across the cluster).
+ * the action's next checkpoint when interrupted (shutdown). Ingest, enrich and report never run
+ * twice at once ({@code @DisallowConcurrentExecution}, which Quartz enforces across the cluster).
+ * The audit may: every node works on the one open audit run (its fire on one node opens it, the
+ * others join it), so a fire while it runs joins it too, and a node's audit job run ends only when
+ * the shared run does.
  */
 abstract class ReprotrackJob implements InterruptableJob {
 
@@ -24,6 +30,8 @@ abstract class ReprotrackJob implements InterruptableJob {
     private final String node;
     private final Clock clock;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private String instance = "";
+    private Supplier<Collection<String>> alive = List::of;
 
     ReprotrackJob(JobKind kind, JobActions actions, JobRunStore runs, String node, Clock clock) {
         this.kind = kind;
@@ -35,10 +43,12 @@ abstract class ReprotrackJob implements InterruptableJob {
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        long id = runs.start(kind.id(), node, clock.instant());
+        long id = runs.start(kind.id(), node, instance.isEmpty() ? null : instance, clock.instant());
         LOG.info("{} job started{}", kind.id(), context.isRecovering() ? " (recovering a run a dead node left)" : "");
         if (context.isRecovering()) {
-            int ended = runs.abandonRunning(kind.id(), id, "the node running it died; recovered on " + node, clock.instant());
+            // only the runs of processes that stopped checking in: a live node's run is its own business
+            int ended = runs.abandonGone(kind.id(), id, alive.get(), "the node running it died; recovered on " + node,
+                    clock.instant());
             LOG.info("{} job: {} run(s) of a dead node marked failed", kind.id(), ended);
         }
         try {
@@ -51,6 +61,13 @@ abstract class ReprotrackJob implements InterruptableJob {
             LOG.warn("{} job failed: {}", kind.id(), e.getMessage());
             throw new JobExecutionException(e, false);
         }
+    }
+
+    /** Which process runs it, and how to tell the processes still alive (their check-ins). */
+    ReprotrackJob in(String instance, Supplier<Collection<String>> alive) {
+        this.instance = instance;
+        this.alive = alive;
+        return this;
     }
 
     @Override
@@ -72,7 +89,7 @@ abstract class ReprotrackJob implements InterruptableJob {
         }
     }
 
-    @org.quartz.DisallowConcurrentExecution
+    /** Not {@code @DisallowConcurrentExecution}: a fire while the audit runs joins the open run. */
     static final class Audit extends ReprotrackJob {
         Audit(JobActions a, JobRunStore r, String n, Clock c) {
             super(JobKind.AUDIT, a, r, n, c);

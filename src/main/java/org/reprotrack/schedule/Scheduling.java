@@ -32,6 +32,7 @@ import org.quartz.utils.DBConnectionManager;
 import org.reprotrack.config.ConfigException;
 import org.reprotrack.config.Settings;
 import org.reprotrack.store.JobRunStore;
+import org.reprotrack.store.NodeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +58,19 @@ public final class Scheduling implements AutoCloseable {
      */
     public Scheduling(DataSource dataSource, boolean postgres, Settings.Schedules schedules, Settings.Cluster cluster,
             JobActions actions, JobRunStore runs, Clock clock) {
+        this(dataSource, postgres, schedules, cluster, actions, runs, clock,
+                cluster.effectiveNodeName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /**
+     * @param instanceId this process's name in the cluster: its Quartz instance and its node
+     *     check-in ({@code node_checkin}), which job runs record so that recovery ends only the runs
+     *     of processes that are gone
+     */
+    public Scheduling(DataSource dataSource, boolean postgres, Settings.Schedules schedules, Settings.Cluster cluster,
+            JobActions actions, JobRunStore runs, Clock clock, String instanceId) {
         this.schedules = schedules;
         this.node = cluster.effectiveNodeName();
-        String instanceId = node + "-" + UUID.randomUUID().toString().substring(0, 8);
         // Quartz finds connection providers by name in a JVM-wide registry: one name per scheduler.
         String dataSourceName = "reprotrack-" + instanceId;
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PooledProvider(dataSource));
@@ -83,7 +94,11 @@ public final class Scheduling implements AutoCloseable {
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             this.scheduler = factory.getScheduler();
-            scheduler.setJobFactory(new JobFactoryImpl(actions, runs, node, clock));
+            NodeStore checkins = new NodeStore(dataSource);
+            scheduler.setJobFactory(new JobFactoryImpl(actions, runs, node, clock, instanceId, () -> {
+                Instant now = clock.instant();
+                return checkins.instances().stream().filter(i -> i.alive(now)).map(NodeStore.Instance::instance).toList();
+            }));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
         }

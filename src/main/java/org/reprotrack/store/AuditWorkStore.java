@@ -113,6 +113,9 @@ public final class AuditWorkStore {
                 ORDER BY position FETCH FIRST ? ROWS ONLY""" + (postgres ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE");
         return Tx.run(dataSource, "claim audit work", c -> {
             List<Item> items = new ArrayList<>();
+            if (!running(c, runId)) {
+                return items; // ended elsewhere (finished, or failed on a rejected token): nothing more to claim
+            }
             try (PreparedStatement st = c.prepareStatement(select)) {
                 st.setLong(1, runId);
                 st.setObject(2, Timestamp.of(now).value());
@@ -189,10 +192,83 @@ public final class AuditWorkStore {
                 + "WHERE run_id = ? AND claimed_by = ? AND state = 'claimed'", runId, worker);
     }
 
-    /** Items not yet done (pending or held by someone). */
+    /**
+     * Gives back an item whose check failed (a store error on one repository, an unexpected
+     * answer): it goes back to pending for any worker to retry, or after {@code maxAttempts}
+     * failures is given up for this run ({@code failed}) so the run can end; the repository stays
+     * due for the next run. The run itself goes on.
+     *
+     * @return true when this call gave the item up
+     */
+    public boolean fail(Item item, String worker, int maxAttempts) {
+        return Tx.run(dataSource, "give back a failed audit item", c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE audit_item SET attempts = attempts + 1,
+                           state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END,
+                           claimed_by = CASE WHEN attempts + 1 >= ? THEN claimed_by END, lease_until = NULL
+                    WHERE run_id = ? AND position = ? AND state = 'claimed' AND claimed_by = ?""")) {
+                st.setInt(1, maxAttempts);
+                st.setInt(2, maxAttempts);
+                st.setLong(3, item.runId());
+                st.setInt(4, item.position());
+                st.setString(5, worker);
+                if (st.executeUpdate() == 0) {
+                    return false; // not this worker's any more: its lease lapsed and another holds it
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT state FROM audit_item WHERE run_id = ? AND position = ?")) {
+                st.setLong(1, item.runId());
+                st.setInt(2, item.position());
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() && "failed".equals(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    /**
+     * The running run that has work to claim (pending items, or items whose lease lapsed), if any:
+     * what a node that did not start it joins.
+     */
+    public java.util.Optional<RunRef> openRun(Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("""
+                     SELECT r.id, r.started_at FROM audit_run r WHERE r.state = 'running' AND EXISTS (
+                         SELECT 1 FROM audit_item i WHERE i.run_id = r.id
+                         AND (i.state = 'pending' OR (i.state = 'claimed' AND i.lease_until < ?)))
+                     ORDER BY r.id FETCH FIRST 1 ROWS ONLY""")) {
+            st.setObject(1, Timestamp.of(now).value());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new RunRef(rs.getLong(1), false, Timestamp.read(rs, 2)))
+                        : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot look for an open audit run: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the run is still running (not finished, stopped or failed by any node). */
+    public boolean running(long runId) {
+        try (Connection c = dataSource.getConnection()) {
+            return running(c, runId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the state of audit run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean running(Connection c, long runId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT state FROM audit_run WHERE id = ?")) {
+            st.setLong(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && "running".equals(rs.getString(1));
+            }
+        }
+    }
+
+    /** Items not yet done (pending or held by someone); items given up after failures are not counted. */
     public int remaining(long runId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM audit_item WHERE run_id = ? AND state <> 'done'")) {
+             PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM audit_item WHERE run_id = ? AND state NOT IN ('done', 'failed')")) {
             st.setLong(1, runId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +31,19 @@ public final class JobRunStore {
     }
 
     public long start(String job, String node, Instant now) {
+        return start(job, node, null, now);
+    }
+
+    /** @param instance the process running it (its check-in name), so recovery can tell whether it is gone */
+    public long start(String job, String node, @Nullable String instance, Instant now) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement(
-                     "INSERT INTO job_run (job, node, started_at, state) VALUES (?, ?, ?, 'running')",
+                     "INSERT INTO job_run (job, node, started_at, state, instance) VALUES (?, ?, ?, 'running', ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             st.setString(1, job);
             st.setString(2, node);
             st.setObject(3, Timestamp.of(now).value());
+            st.setString(4, instance);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -79,6 +86,59 @@ public final class JobRunStore {
             return st.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot end the runs of job " + job + " a dead node left: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends the runs of a job still marked running whose process is gone (not among
+     * {@code aliveInstances}, or recorded without an instance by an older version), other than
+     * {@code exceptId}, as failed. Runs of live processes are left alone: several nodes run the
+     * audit job at once, so a running audit job run of another node is normal.
+     *
+     * @return how many runs were ended
+     */
+    public int abandonGone(String job, long exceptId, Collection<String> aliveInstances, String message, Instant now) {
+        String alive = aliveInstances.isEmpty() ? "" : " AND (instance IS NULL OR instance NOT IN ("
+                + String.join(",", java.util.Collections.nCopies(aliveInstances.size(), "?")) + "))";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("UPDATE job_run SET finished_at = ?, state = 'failed', message = ? "
+                     + "WHERE job = ? AND state = 'running' AND id <> ?" + alive)) {
+            int i = 1;
+            st.setObject(i++, Timestamp.of(now).value());
+            st.setString(i++, message);
+            st.setString(i++, job);
+            st.setLong(i++, exceptId);
+            for (String instance : aliveInstances) {
+                st.setString(i++, instance);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot end the runs of job " + job + " a dead node left: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends as failed every running job run of a process that is gone ({@code instance} recorded
+     * and not among {@code aliveInstances}): the audit runs a node joined outside Quartz have no
+     * Quartz recovery to end them when the node is killed.
+     *
+     * @return how many runs were ended
+     */
+    public int endRunsOfGone(Collection<String> aliveInstances, String message, Instant now) {
+        String alive = aliveInstances.isEmpty() ? "" : " AND instance NOT IN ("
+                + String.join(",", java.util.Collections.nCopies(aliveInstances.size(), "?")) + ")";
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("UPDATE job_run SET finished_at = ?, state = 'failed', message = ? "
+                     + "WHERE state = 'running' AND instance IS NOT NULL" + alive)) {
+            int i = 1;
+            st.setObject(i++, Timestamp.of(now).value());
+            st.setString(i++, message);
+            for (String instance : aliveInstances) {
+                st.setString(i++, instance);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot end the job runs of gone nodes: " + e.getMessage(), e);
         }
     }
 

@@ -92,19 +92,18 @@ public final class SignalStore {
                 sameToken ? treeEtag : null, sameToken ? readmeEtag : null, fetchedAt, firstCode, seenAsPlaceholder);
     }
 
-    /** Stores a fetch's signals, replacing the previous ones. */
+    /**
+     * Stores a fetch's signals, replacing the previous ones, as one upsert: two nodes saving the
+     * same repository's signals at once both succeed and the last one wins (a DELETE then INSERT
+     * failed the second on {@code repo_signals_pkey}).
+     */
     public void save(long repoId, RepoSignals s, String tokenFingerprint) {
         String columns = "fetched_at, based_on_pushed_at, based_on_etag, tree_etag, readme_etag, etag_token, partial, "
                 + "file_count, readme_found, score, placeholder, placeholder_reason, promise_line, licence, repo_created_at, "
                 + "first_non_placeholder_at, seen_as_placeholder, " + ITEM_COLUMNS;
-        int count = columns.split(",").length;
+        List<String> names = Arrays.stream(columns.split(",")).map(String::strip).toList();
         Tx.run(dataSource, "save the signals of repository " + repoId, c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM repo_signals WHERE repo_id = ?")) {
-                del.setLong(1, repoId);
-                del.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO repo_signals (repo_id, " + columns
-                    + ") VALUES (?" + ", ?".repeat(count) + ")")) {
+            try (PreparedStatement st = c.prepareStatement(Upsert.sql(c, "repo_signals", List.of("repo_id"), names))) {
                 int i = 1;
                 st.setLong(i++, repoId);
                 st.setObject(i++, Timestamp.of(s.fetchedAt()).value());

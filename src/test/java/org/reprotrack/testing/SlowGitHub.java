@@ -24,12 +24,28 @@ public final class SlowGitHub extends Dispatcher implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final Duration delay;
+    /** Requests a token may make per window; 0: 5,000 an hour, never enforced. */
+    private final int budget;
+    private final long windowSeconds;
+    private final Map<Long, AtomicInteger> perWindow = new ConcurrentHashMap<>();
+    private final AtomicInteger violations = new AtomicInteger();
     private final String template;
     private final Map<String, AtomicInteger> perRepo = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
     public SlowGitHub(Duration delay) {
+        this(delay, 0, Duration.ofHours(1));
+    }
+
+    /**
+     * A token budget of {@code budget} requests per {@code window} (windows aligned on multiples of
+     * it since the epoch, reset time in the headers as GitHub sends it): a request past the budget is
+     * a rule violation, answered 403 "API rate limit exceeded" with remaining 0 as GitHub does.
+     */
+    public SlowGitHub(Duration delay, int budget, Duration window) {
         this.delay = delay;
+        this.budget = budget;
+        this.windowSeconds = window.toSeconds();
         this.template = fixture("github-repo.json");
         server.setDispatcher(this);
         try {
@@ -42,6 +58,31 @@ public final class SlowGitHub extends Dispatcher implements AutoCloseable {
     /** The base URL, for {@code REPROTRACK_GITHUB_API_URL}. */
     public String url() {
         return server.url("/").toString();
+    }
+
+    private volatile int slowAfter = Integer.MAX_VALUE;
+    private volatile Duration slowDelay = Duration.ZERO;
+
+    /** From the {@code requests}+1-th request for a repository on, every answer is held back {@code delay}. */
+    public void slowAfter(int requests, Duration delay) {
+        this.slowDelay = delay;
+        this.slowAfter = requests;
+    }
+
+    private long delayMillis(int request) {
+        return (request > slowAfter ? slowDelay : delay).toMillis();
+    }
+
+    /** Requests that arrived when the window's budget was spent (403 rate limited). */
+    public int violations() {
+        return violations.get();
+    }
+
+    /** Requests per budget window, oldest first. */
+    public Map<Long, Integer> perWindow() {
+        Map<Long, Integer> copy = new java.util.TreeMap<>();
+        perWindow.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
     }
 
     /** Requests for repositories so far. */
@@ -70,9 +111,35 @@ public final class SlowGitHub extends Dispatcher implements AutoCloseable {
         if (fullName.split("/").length != 2) {
             return new MockResponse.Builder().code(404).body("{\"message\":\"Not Found\"}").build();
         }
+        if (budget > 0) {
+            long window = System.currentTimeMillis() / 1000 / windowSeconds;
+            int used = perWindow.computeIfAbsent(window, k -> new AtomicInteger()).incrementAndGet();
+            String reset = Long.toString((window + 1) * windowSeconds);
+            if (used > budget) {
+                violations.incrementAndGet();
+                return new MockResponse.Builder().code(403)
+                        .addHeader("Content-Type", "application/json; charset=utf-8")
+                        .addHeader("x-ratelimit-resource", "core")
+                        .addHeader("x-ratelimit-limit", Integer.toString(budget))
+                        .addHeader("x-ratelimit-remaining", "0")
+                        .addHeader("x-ratelimit-used", Integer.toString(budget))
+                        .addHeader("x-ratelimit-reset", reset)
+                        .body("{\"message\":\"API rate limit exceeded for user ID 1.\",\"documentation_url\":"
+                                + "\"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting\"}")
+                        .build();
+            }
+            perRepo.computeIfAbsent(fullName.toLowerCase(java.util.Locale.ROOT), k -> new AtomicInteger()).incrementAndGet();
+            TimeUnit.MILLISECONDS.sleep(delayMillis(total.incrementAndGet()));
+            return repo(fullName, budget, budget - used, reset);
+        }
         perRepo.computeIfAbsent(fullName.toLowerCase(java.util.Locale.ROOT), k -> new AtomicInteger()).incrementAndGet();
-        int remaining = 5000 - total.incrementAndGet();
-        TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+        int count = total.incrementAndGet();
+        int remaining = 5000 - count;
+        TimeUnit.MILLISECONDS.sleep(delayMillis(count));
+        return repo(fullName, 5000, remaining, Long.toString(System.currentTimeMillis() / 1000 + 3600));
+    }
+
+    private MockResponse repo(String fullName, int limit, int remaining, String reset) {
         String body = template.replace("${id}", Long.toString(1_000_000L + Math.abs(fullName.hashCode() % 1_000_000)))
                 .replace("${name}", fullName.substring(fullName.indexOf('/') + 1))
                 .replace("${full_name}", fullName)
@@ -82,10 +149,10 @@ public final class SlowGitHub extends Dispatcher implements AutoCloseable {
                 .addHeader("Content-Type", "application/json; charset=utf-8")
                 .addHeader("X-GitHub-Request-Id", "0687:0D5B:29F123D:4E0B9D8:62D6351D")
                 .addHeader("x-ratelimit-resource", "core")
-                .addHeader("x-ratelimit-limit", "5000")
+                .addHeader("x-ratelimit-limit", Integer.toString(limit))
                 .addHeader("x-ratelimit-remaining", Integer.toString(Math.max(0, remaining)))
-                .addHeader("x-ratelimit-used", Integer.toString(5000 - Math.max(0, remaining)))
-                .addHeader("x-ratelimit-reset", Long.toString(System.currentTimeMillis() / 1000 + 3600))
+                .addHeader("x-ratelimit-used", Integer.toString(limit - Math.max(0, remaining)))
+                .addHeader("x-ratelimit-reset", reset)
                 .body(body).build();
     }
 

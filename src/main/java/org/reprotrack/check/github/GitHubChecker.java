@@ -52,10 +52,16 @@ public final class GitHubChecker implements AutoCloseable {
      */
     public GitHubChecker(GitHubSettings settings, Clock clock, Sleeper sleeper, RateLimitListener listener,
             DoubleSupplier random) {
+        this(settings, clock, sleeper, listener, random, BudgetShare.NONE);
+    }
+
+    /** @param share the rate-limit budget shared with the other nodes using the same token */
+    public GitHubChecker(GitHubSettings settings, Clock clock, Sleeper sleeper, RateLimitListener listener,
+            DoubleSupplier random, BudgetShare share) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = GitHubHttpClient.create(settings);
         this.gate = new RateLimitGate(clock, sleeper, listener, settings.restConcurrency(),
-                settings.graphQlConcurrency(), settings.maxSecondaryStrikes());
+                settings.graphQlConcurrency(), settings.maxSecondaryStrikes(), share);
         Retry retry = new Retry(settings.maxRetries(), RETRY_BASE, RETRY_MAX, sleeper, random);
         GitHubTransport transport = new GitHubTransport(client, gate, retry, clock, settings.maxRateLimitWaits());
         this.rest = new GitHubRestChecker(settings.restBaseUrl(), transport, settings.maxRedirects());

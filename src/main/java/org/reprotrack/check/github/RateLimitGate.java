@@ -39,6 +39,11 @@ public final class RateLimitGate {
     private final RateLimitListener listener;
     private final int maxSecondaryStrikes;
     private final Map<ApiResource, Semaphore> inFlight = new EnumMap<>(ApiResource.class);
+    private final Map<ApiResource, Integer> concurrency = new EnumMap<>(ApiResource.class);
+    private final BudgetShare share;
+
+    // Guarded by this: requests of this client sent and not yet answered, per bucket.
+    private final Map<String, Integer> outstanding = new HashMap<>();
 
     // Guarded by this.
     private final Map<String, Budget> budgets = new HashMap<>();
@@ -56,6 +61,19 @@ public final class RateLimitGate {
 
     public RateLimitGate(Clock clock, Sleeper sleeper, RateLimitListener listener,
             int restConcurrency, int graphQlConcurrency, int maxSecondaryStrikes) {
+        this(clock, sleeper, listener, restConcurrency, graphQlConcurrency, maxSecondaryStrikes, BudgetShare.NONE);
+    }
+
+    /**
+     * @param share the budget shared with the other nodes using the same token: this client then
+     *     also waits when the budget the nodes know of, less what this client has in flight, is
+     *     down to what the other nodes may have in flight
+     */
+    public RateLimitGate(Clock clock, Sleeper sleeper, RateLimitListener listener,
+            int restConcurrency, int graphQlConcurrency, int maxSecondaryStrikes, BudgetShare share) {
+        this.share = Objects.requireNonNull(share, "share");
+        concurrency.put(ApiResource.CORE, restConcurrency);
+        concurrency.put(ApiResource.GRAPHQL, graphQlConcurrency);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -67,16 +85,21 @@ public final class RateLimitGate {
     /** A slot for one request; closing it frees the slot. */
     public final class Permit implements AutoCloseable {
         private final Semaphore semaphore;
+        private final String bucket;
         private boolean closed;
 
-        private Permit(Semaphore semaphore) {
+        private Permit(Semaphore semaphore, String bucket) {
             this.semaphore = semaphore;
+            this.bucket = bucket;
         }
 
         @Override
         public void close() {
             if (!closed) {
                 closed = true;
+                synchronized (RateLimitGate.this) {
+                    outstanding.merge(bucket, -1, Integer::sum);
+                }
                 semaphore.release();
             }
         }
@@ -95,7 +118,8 @@ public final class RateLimitGate {
                 if (waitNeeded(resource) == null) {
                     sent.incrementAndGet();
                     sentByResource.computeIfAbsent(resource.headerName(), k -> new LongAdder()).increment();
-                    return new Permit(semaphore);
+                    outstanding.merge(resource.headerName(), 1, Integer::sum);
+                    return new Permit(semaphore, resource.headerName());
                 }
             }
             // A pause began while we queued for the slot: give it back and wait again.
@@ -106,7 +130,9 @@ public final class RateLimitGate {
     private void awaitOpen(ApiResource resource) throws InterruptedException {
         while (true) {
             Wait wait;
+            Map<String, BudgetShare.Known> shared = share.known(); // outside the lock: it may read the database
             synchronized (this) {
+                shared.forEach((k, v) -> merge(k, v.remaining(), v.resetAt()));
                 wait = waitNeeded(resource);
             }
             if (wait == null) {
@@ -133,11 +159,22 @@ public final class RateLimitGate {
                 return new Wait(resource.headerName(), until, "budget spent");
             }
         }
+        if (b != null && b.resetAt() != null && now.isBefore(b.resetAt()) && share != BudgetShare.NONE) {
+            // Shared with other nodes: keep back what they (and this client) may have in flight and
+            // not yet seen in a header, twice over for the delay of the shared view.
+            int others = share.others();
+            int reserve = others * 2 * concurrency.getOrDefault(resource, 1);
+            int mine = outstanding.getOrDefault(resource.headerName(), 0);
+            if (b.remaining() - mine <= reserve && (others > 0 || b.remaining() - mine <= 0)) {
+                return new Wait(resource.headerName(), b.resetAt().plus(RESET_MARGIN),
+                        "budget low (" + b.remaining() + " left, kept for the " + (others + 1) + " nodes sharing the token)");
+            }
+        }
         return null;
     }
 
     /** Reads the {@code x-ratelimit-*} headers of an answer, whatever its status. */
-    public synchronized void record(ApiResource asked, Headers headers) {
+    public void record(ApiResource asked, Headers headers) {
         Integer remaining = intHeader(headers, "x-ratelimit-remaining");
         if (remaining == null) {
             return;
@@ -146,13 +183,32 @@ public final class RateLimitGate {
         String key = resource == null || resource.isBlank() ? asked.headerName() : resource.strip();
         Long reset = longHeader(headers, "x-ratelimit-reset");
         Instant resetAt = reset == null ? null : Instant.ofEpochSecond(reset);
+        boolean changed;
+        synchronized (this) {
+            changed = merge(key, remaining, resetAt);
+        }
+        if (changed) {
+            share.publish(key, remaining, resetAt); // outside the lock: it may write to the database
+        }
+    }
+
+    /**
+     * Answers of one window can arrive out of order under concurrency (and from other nodes):
+     * within a window the budget only shrinks, so the smaller count is kept; a later reset starts
+     * a new window, an earlier one is an old answer.
+     *
+     * @return whether the known budget changed
+     */
+    private boolean merge(String key, int remaining, @Nullable Instant resetAt) {
         Budget old = budgets.get(key);
-        // Answers of one window can arrive out of order under concurrency: within a window the
-        // budget only shrinks, so keep the smaller count; a later reset starts a new window.
-        if (old != null && Objects.equals(old.resetAt(), resetAt) && old.remaining() < remaining) {
-            return;
+        if (old != null && Objects.equals(old.resetAt(), resetAt) && old.remaining() <= remaining) {
+            return false;
+        }
+        if (old != null && old.resetAt() != null && resetAt != null && resetAt.isBefore(old.resetAt())) {
+            return false;
         }
         budgets.put(key, new Budget(remaining, resetAt));
+        return true;
     }
 
     /**
@@ -160,7 +216,12 @@ public final class RateLimitGate {
      * error, which may come without the header). Requests wait until {@code resetAt}, or a minute
      * when GitHub did not say.
      */
-    public synchronized void budgetSpent(ApiResource resource, @Nullable Instant resetAt) {
+    public void budgetSpent(ApiResource resource, @Nullable Instant resetAt) {
+        Instant reset = spent(resource, resetAt);
+        share.publish(resource.headerName(), 0, reset);
+    }
+
+    private synchronized Instant spent(ApiResource resource, @Nullable Instant resetAt) {
         Instant now = clock.instant();
         Budget known = budgets.get(resource.headerName());
         Instant reset = resetAt;
@@ -171,6 +232,7 @@ public final class RateLimitGate {
             reset = now.plus(UNKNOWN_RESET_WAIT);
         }
         budgets.put(resource.headerName(), new Budget(0, reset));
+        return reset;
     }
 
     /**

@@ -50,7 +50,16 @@ public final class RateLimitGate {
     private final AtomicLong waits = new AtomicLong();
     private final AtomicLong waitedNanos = new AtomicLong();
 
-    private record Budget(int remaining, @Nullable Instant resetAt) { }
+    private record Budget(int remaining, @Nullable Instant resetAt, @Nullable Integer limit) { }
+
+    /**
+     * What GitHub last said of one bucket, for callers that spend only what others leave (signals).
+     *
+     * @param remaining requests or points left in the window
+     * @param limit the window's size, when GitHub said
+     * @param resetAt when the window starts over, when GitHub said
+     */
+    public record BudgetView(int remaining, @Nullable Integer limit, @Nullable Instant resetAt) { }
 
     private record Wait(String resource, Instant until, String reason) { }
 
@@ -146,13 +155,14 @@ public final class RateLimitGate {
         String key = resource == null || resource.isBlank() ? asked.headerName() : resource.strip();
         Long reset = longHeader(headers, "x-ratelimit-reset");
         Instant resetAt = reset == null ? null : Instant.ofEpochSecond(reset);
+        Integer limit = intHeader(headers, "x-ratelimit-limit");
         Budget old = budgets.get(key);
         // Answers of one window can arrive out of order under concurrency: within a window the
         // budget only shrinks, so keep the smaller count; a later reset starts a new window.
         if (old != null && Objects.equals(old.resetAt(), resetAt) && old.remaining() < remaining) {
             return;
         }
-        budgets.put(key, new Budget(remaining, resetAt));
+        budgets.put(key, new Budget(remaining, resetAt, limit));
     }
 
     /**
@@ -170,7 +180,7 @@ public final class RateLimitGate {
         if (reset == null || !reset.isAfter(now)) {
             reset = now.plus(UNKNOWN_RESET_WAIT);
         }
-        budgets.put(resource.headerName(), new Budget(0, reset));
+        budgets.put(resource.headerName(), new Budget(0, reset, known == null ? null : known.limit()));
     }
 
     /**
@@ -208,6 +218,12 @@ public final class RateLimitGate {
     public synchronized @Nullable Integer remaining(ApiResource resource) {
         Budget b = budgets.get(resource.headerName());
         return b == null ? null : b.remaining();
+    }
+
+    /** The last budget seen for a bucket, if any answer told it. */
+    public synchronized @Nullable BudgetView budget(ApiResource resource) {
+        Budget b = budgets.get(resource.headerName());
+        return b == null ? null : new BudgetView(b.remaining(), b.limit(), b.resetAt());
     }
 
     /** Counters for progress lines and run summaries. */

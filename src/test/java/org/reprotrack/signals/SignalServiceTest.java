@@ -203,25 +203,40 @@ class SignalServiceTest {
     }
 
     @Test
-    void theAuditHookRecordsPlaceholderForAReadmeOnlyRepository() {
+    void theAuditHookRecordsPlaceholderFromTheStoredSignalsWithoutSendingARequest() {
         serve("readme-only", "\"t1\"", "\"r1\"");
+        assertEquals(SignalService.Outcome.FETCHED, refresh(PUSHED, "\"repo-1\"").outcome());
+        long before = github.requests();
 
         CheckResult refined = service().afterCheck(due(), ok(RepoStatus.OK, PUSHED), checker);
 
         assertEquals(RepoStatus.PLACEHOLDER, refined.status());
         assertEquals("placeholder: no code: only README.md", refined.detail());
         assertEquals("\"repo-1\"", refined.etag(), "the check's own evidence is kept");
+        assertEquals(before, github.requests(), "the verdict never waits for a request");
+    }
+
+    @Test
+    void theAuditHookLeavesAVerdictWithoutStoredSignalsAsItIsAndSendsNothing() {
+        serve("readme-only", "\"t1\"", "\"r1\"");
+
+        CheckResult result = ok(RepoStatus.OK, PUSHED);
+
+        assertSame(result, service().afterCheck(due(), result, checker));
+        assertEquals(0, github.requests());
     }
 
     @Test
     void whenCodeArrivesThePlaceholderBecomesOkAndTheFirstNonPlaceholderTimeIsKept() {
         serve("coming-soon", "\"t1\"", "\"r1\"");
+        refresh(PUSHED, "\"repo-1\"");
         assertEquals(RepoStatus.PLACEHOLDER, service().afterCheck(due(), ok(RepoStatus.OK, PUSHED), checker).status());
         Instant later = T0.plus(Duration.ofDays(40));
         clock = Clock.fixed(later, ZoneOffset.UTC);
         serve("complete", "\"t2\"", "\"r2\"");
+        refresh(PUSHED.plus(Duration.ofDays(39)), "\"repo-2\"");
 
-        // An audit's 304 repeats the last verdict, PLACEHOLDER, but pushed_at moved in between here.
+        // An audit's 304 repeats the last verdict, PLACEHOLDER: the stored signals now found code.
         CheckResult refined = service().afterCheck(due(), ok(RepoStatus.PLACEHOLDER, PUSHED.plus(Duration.ofDays(39))), checker);
 
         assertEquals(RepoStatus.OK, refined.status());
@@ -241,9 +256,7 @@ class SignalServiceTest {
     void aTreeAnswering409MeansTheRepositoryIsEmpty() {
         github.emptyRepository(REPO, "main");
 
-        CheckResult refined = service().afterCheck(due(), ok(RepoStatus.OK, PUSHED), checker);
-
-        assertEquals(RepoStatus.EMPTY, refined.status());
+        assertEquals(SignalService.Outcome.EMPTY_REPOSITORY, refresh(PUSHED, null).outcome());
         assertNull(store.load(repoId, "fp-1"));
     }
 

@@ -70,6 +70,7 @@ public final class GitHubSignals {
         @Nullable String headOid;
         @Nullable String readme;
         @Nullable String readmeToAsk;
+        boolean answered;
 
         Work(RepoRef ref) {
             this.ref = ref;
@@ -97,8 +98,8 @@ public final class GitHubSignals {
         for (int from = 0; from < open.size(); from += limits.batchSize()) {
             List<Work> batch = open.subList(from, Math.min(open.size(), from + limits.batchSize()));
             if (!admission.mayQuery(ApiResource.GRAPHQL)) {
-                deferOpen(works, "budget");
-                return results(works);
+                deferUnanswered(works, "budget");
+                break; // those answered still get their follow-ups, if the budget allows
             }
             repositories(batch);
         }
@@ -135,6 +136,7 @@ public final class GitHubSignals {
     }
 
     private void read(Work w, @Nullable JsonNode repo, @Nullable JsonNode error) {
+        w.answered = true;
         if (repo == null || !repo.isObject()) {
             String type = error == null ? null : ApiResponse.text(error, "type");
             if (error == null || "NOT_FOUND".equals(type)) {
@@ -414,8 +416,8 @@ public final class GitHubSignals {
         return text.length() > MAX_README_CHARS ? text.substring(0, MAX_README_CHARS) : text;
     }
 
-    private static void deferOpen(List<Work> works, String why) {
-        works.stream().filter(Work::open).forEach(w -> w.end(RepoContents.Outcome.DEFERRED, why));
+    private static void deferUnanswered(List<Work> works, String why) {
+        works.stream().filter(w -> w.open() && !w.answered).forEach(w -> w.end(RepoContents.Outcome.DEFERRED, why));
     }
 
     private static List<RepoContents> results(List<Work> works) {

@@ -159,12 +159,29 @@ public final class AuditBench {
         AuditSummary s;
         double seconds;
         long peak;
+        java.util.concurrent.atomic.AtomicLong lastVerdict = new java.util.concurrent.atomic.AtomicLong();
+        AuditListener timing = new AuditListener() {
+            @Override
+            public void note(String message) {
+            }
+
+            @Override
+            public void progress(Progress p) {
+                lastVerdict.set(System.nanoTime());
+            }
+
+            @Override
+            public void waiting(String resource, java.time.Instant until, String reason) {
+            }
+        };
+        long start;
         try (Measure measure = new Measure()) {
-            long start = System.nanoTime();
-            s = service.run(new AuditService.Request(true, 0), AuditListener.SILENT);
+            start = System.nanoTime();
+            s = service.run(new AuditService.Request(true, 0), timing);
             seconds = (System.nanoTime() - start) / 1e9;
             peak = measure.peakHeapBytes();
         }
+        double verdictSeconds = (lastVerdict.get() - start) / 1e9;
         FakeGitHub.Counters c = github.counters().minus(before);
         out.printf("audit %-22s %,6d repositories in %5.2f s = %,6.0f repositories/s; requests %,6d (%,d REST, %,d GraphQL, "
                         + "%,d answered 304) = %.4f per repository; core budget spent %,d (left %,d); graphql points spent %,d; "
@@ -172,8 +189,9 @@ public final class AuditBench {
                 name, s.checked(), seconds, s.checked() / seconds, c.requests(), c.rest(), c.graphql(), c.notModified(),
                 (double) c.requests() / repos, c.coreUsed(), c.coreRemaining(), c.graphqlPointsUsed(),
                 Measure.mib(peak), c.peakInFlight());
-        out.printf("  of which signals: %,d GraphQL queries, %,d REST trees; rate-limit violations %,d%n", c.signalQueries(),
-                c.restTrees(), c.violations());
+        out.printf("  of which signals: %,d GraphQL queries, %,d REST trees; rate-limit violations %,d; last verdict "
+                + "recorded at %.2f s, signals after it %.2f s%n", c.signalQueries(), c.restTrees(), c.violations(),
+                verdictSeconds, seconds - verdictSeconds);
         out.printf("  verdicts: %s; the client counted %,d requests, %d rate-limit waits%n",
                 new TreeMap<>(s.verdicts()), s.requests(), s.waits());
         int missing = expected(repos, false);

@@ -223,7 +223,9 @@ public final class GitHubSignals {
                 }
                 RestTreeWalker.Listing listing = rest.walk(w.ref.owner(), w.ref.name(),
                         w.headOid == null ? "HEAD" : w.headOid, limits.maxRestWalks(), () -> admission.mayQuery(ApiResource.CORE));
-                if (listing.failed() != null) {
+                if (listing.refused()) {
+                    w.end(RepoContents.Outcome.DEFERRED, "budget"); // read again next run, not stored partial
+                } else if (listing.failed() != null) {
                     w.incomplete = true; // keep what GraphQL listed, marked partial
                     log.debug("REST tree of {} failed: {}", w.ref.key(), listing.failed());
                 } else {
@@ -285,8 +287,13 @@ public final class GitHubSignals {
             if (trees) {
                 if (object != null && object.isObject() && object.has("entries")) {
                     entries(w, object, ask.path + "/");
+                } else if (a.data == null) {
+                    if (w.open()) {
+                        // no answer (after splitting): asked again next run rather than stored partial
+                        w.end(RepoContents.Outcome.FAILED, "folder " + ask.path + ": " + a.reason);
+                    }
                 } else {
-                    w.incomplete = true; // this folder stays unlisted: the tree is partial
+                    w.incomplete = true; // GitHub has no such folder now (HEAD moved): the tree is partial
                 }
             } else if (object != null && object.isObject() && object.get("text") != null && !object.get("text").isNull()) {
                 w.readme = cut(object.get("text").asText());

@@ -31,8 +31,10 @@ final class RestTreeWalker {
      * @param files the blobs listed
      * @param truncated some folder could not be listed within the bound
      * @param failed why the first listing failed (nothing listed), else null
+     * @param refused the budget refused a listing: the walk stopped short for want of budget, not
+     *     at its bound, so the tree should be read again rather than stored partial
      */
-    record Listing(List<TreeFile> files, boolean truncated, @Nullable String failed) {
+    record Listing(List<TreeFile> files, boolean truncated, @Nullable String failed, boolean refused) {
     }
 
     /** One listing of a tree: its entries as GitHub gave them. */
@@ -49,18 +51,24 @@ final class RestTreeWalker {
     Listing walk(String owner, String name, String treeish, int maxCalls, BooleanSupplier maybeSend) {
         int[] calls = {0};
         List<TreeFile> files = new ArrayList<>();
-        if (!maybeSend.getAsBoolean()) {
-            return new Listing(List.of(), true, "budget");
+        boolean[] refused = {false};
+        BooleanSupplier send = () -> {
+            boolean ok = maybeSend.getAsBoolean();
+            refused[0] |= !ok;
+            return ok;
+        };
+        if (!send.getAsBoolean()) {
+            return new Listing(List.of(), true, "budget", true);
         }
         Page first;
         try {
             calls[0]++;
             first = list(owner, name, treeish, true);
         } catch (CheckFailedException e) {
-            return new Listing(List.of(), true, e.reason());
+            return new Listing(List.of(), true, e.reason(), false);
         }
-        boolean complete = complete(owner, name, "", treeish, first, files, calls, maxCalls, maybeSend);
-        return new Listing(files, !complete, null);
+        boolean complete = complete(owner, name, "", treeish, first, files, calls, maxCalls, send);
+        return new Listing(files, !complete, null, refused[0]);
     }
 
     /** Adds a folder's files; a truncated recursive page is redone folder by folder. */

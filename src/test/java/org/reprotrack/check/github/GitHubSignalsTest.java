@@ -126,6 +126,20 @@ class GitHubSignalsTest extends GitHubTestBase {
     }
 
     @Test
+    void aRepositoryWhoseDeeperFoldersGetNoAnswerFailsForThisRunRatherThanBeingStoredPartial() {
+        GitHubChecker c = checker();
+        graphQl.then(p -> json(200, Fixtures.read("signals/batch-depth2.json")),
+                p -> json(502, Fixtures.read("graphql-502.json")));
+
+        List<RepoContents> got = c.signals(new SignalsLimits(50, 2, 3, 40, 20))
+                .fetch(refs("lab/widgets", "lab/solver", "lab/no-readme", "lab/hollow", "lab/deleted"), GitHubSignals.Admission.ALWAYS);
+
+        assertEquals(RepoContents.Outcome.FAILED, got.get(0).outcome(), "its signals stay stale: the next run asks again");
+        assertTrue(got.get(0).reason().contains("HTTP 502"), got.get(0).reason());
+        assertEquals(RepoContents.Outcome.FOUND, got.get(2).outcome(), "the others are not held back");
+    }
+
+    @Test
     void aBatchGitHubStopsIsSplitAndRetriedUntilEveryRepositoryIsAnswered() {
         GitHubChecker c = checker();
         graphQl.then(p -> json(502, Fixtures.read("graphql-502.json")),

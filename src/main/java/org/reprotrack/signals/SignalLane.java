@@ -82,7 +82,7 @@ public final class SignalLane implements AfterVerdicts {
         Map<SignalService.Outcome, Integer> outcomes = new EnumMap<>(SignalService.Outcome.class);
         int placeholders = 0;
         int done = 0;
-        boolean batched = checker.graphQl().isPresent();
+        boolean batched = checker.batches();
         GitHubSignals signals = batched ? checker.signals(limits) : null;
         int chunk = limits.batchSize() * CHUNK_BATCHES;
         for (int from = 0; from < targets.size(); from += chunk) {

@@ -64,7 +64,7 @@ public final class SignalService implements VerdictHook {
     public record Refresh(Outcome outcome, @Nullable RepoSignals signals, String detail) {
     }
 
-    /** Counts of a {@link #refreshStale} run. */
+    /** Counts of a {@link SignalLane#refresh} run. */
     public record Summary(Map<Outcome, Integer> outcomes, int placeholders, long requests) {
     }
 
@@ -221,25 +221,5 @@ public final class SignalService implements VerdictHook {
     static CheckResult with(CheckResult r, RepoStatus status, String detail) {
         return new CheckResult(r.ref(), r.checkedAt(), status, r.httpStatus(), detail, r.metadata(), r.etag(), r.movedTo(),
                 r.hostId(), r.blockReason(), r.requestId());
-    }
-
-    /**
-     * Refreshes the signals of up to {@code limit} reachable GitHub repositories whose signals are
-     * stale, one at a time. Verdicts are not changed here: the next audit of each repository records
-     * PLACEHOLDER from the stored signals.
-     */
-    public Summary refreshStale(int limit, GitHubChecker github) {
-        List<SignalTarget> targets = store.stale(limit <= 0 ? Integer.MAX_VALUE : limit);
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        int placeholders = 0;
-        for (SignalTarget t : targets) {
-            Refresh r = refreshIfChanged(t.repoId(), t.ref(), t.movedTo(), t.metadata(), t.etag(), github.contents());
-            outcomes.merge(r.outcome(), 1, Integer::sum);
-            if (r.outcome() != Outcome.FAILED && r.signals() != null && r.signals().placeholder().placeholder()) {
-                placeholders++;
-            }
-        }
-        log.info("signals: {} repositories, {}; {} placeholders", targets.size(), outcomes, placeholders);
-        return new Summary(outcomes, placeholders, github.stats().requestsSent());
     }
 }

@@ -269,7 +269,14 @@ class SignalServiceTest {
         github.tree("lab/other", "main", tree("readme-only"), "\"o1\"");
         github.readme("lab/other", readme("readme-only"), "\"o2\"");
 
-        SignalService.Summary first = service().refreshStale(0, checker);
+        // GraphQL off: the lane reads each repository's REST tree and README, as the fake serves them.
+        GitHubChecker rest = new GitHubChecker(GitHubSettings.forBaseUrl(server.url("/"),
+                        Secret.of("ghp_SIGNALSTEST000000000000000000000001"))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).withRetries(1, 1, 1).withGraphQl(false, 100),
+                clock, d -> { }, RateLimitListener.NONE, () -> 0.5);
+        SignalService.Summary first = new SignalLane(service(), org.reprotrack.check.github.SignalsLimits.DEFAULTS, 0.1,
+                Duration.ofSeconds(60), d -> { }).refresh(0, rest, null, org.reprotrack.audit.AuditListener.SILENT, () -> false);
+        rest.close();
         assertEquals(java.util.Map.of(SignalService.Outcome.FETCHED, 2), first.outcomes());
         assertEquals(1, first.placeholders());
         assertEquals(List.of(), store.stale(10));

@@ -161,6 +161,11 @@ public final class GitHubChecker implements AutoCloseable {
                 limits, settings.maxRateLimitWaits());
     }
 
+    /** GraphQL is usable and on: checks and signals go in batches. */
+    public boolean batches() {
+        return graphQl != null && settings.graphQlUsable();
+    }
+
     /** What GitHub last said of a bucket's budget, if an answer told it. */
     public RateLimitGate.@Nullable BudgetView budget(ApiResource resource) {
         return gate.budget(resource);

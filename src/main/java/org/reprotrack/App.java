@@ -46,9 +46,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import org.reprotrack.audit.AuditService;
 import org.reprotrack.audit.GitHubAccess;
+import org.reprotrack.audit.AfterVerdicts;
 import org.reprotrack.audit.VerdictHook;
 import org.reprotrack.check.github.GitHubChecker;
 import org.reprotrack.check.github.RateLimitListener;
+import org.reprotrack.check.github.SignalsLimits;
+import org.reprotrack.signals.SignalLane;
 import org.reprotrack.signals.SignalService;
 import org.reprotrack.store.SignalStore;
 import org.reprotrack.check.Sleeper;
@@ -235,6 +238,7 @@ public final class App implements AutoCloseable {
         StatusPolicy policy = new StatusPolicy(Duration.ofHours(a.gracePeriodHours()), Duration.ofHours(a.healthyIntervalHours()),
                 a.failingIntervalsHours().stream().map(Duration::ofHours).toList(), Duration.ofHours(a.deadIntervalHours()),
                 Duration.ofHours(a.unknownRetryHours()));
+        boolean signalsOn = settings.signals().duringAudit() && github.token() != null;
         return new AuditService(new AuditStore(db.dataSource()), new PageStore(db.dataSource()),
                 new AuditWorkStore(db.dataSource(), !db.isH2()),
                 new GitHubAccess(github, gh.tokenEnv(), clock, sleeper, budgetShare(settings, db, clock, github, instance)),
@@ -242,10 +246,19 @@ public final class App implements AutoCloseable {
                         () -> ThreadLocalRandom.current().nextDouble()),
                 policy, clock, sleeper, a.hostConcurrency(), settings.cluster().effectiveNodeName(),
                 Duration.ofSeconds(settings.cluster().leaseSeconds()),
-                // Without a token GitHub allows 60 requests an hour, all planned for checks: two more per
-                // repository would stall the audit until the reset. Then `reprotrack signals` does it.
-                settings.signals().duringAudit() && github.token() != null ? signalService(db, clock, github)
-                        : VerdictHook.NONE);
+                // Without a token GitHub allows 60 requests an hour, all planned for checks. Then `reprotrack
+                // signals` reads them. The hook only reads stored signals: no verdict waits for a request.
+                signalsOn ? signalService(db, clock, github) : VerdictHook.NONE,
+                signalsOn ? signalLane(settings, db, clock, sleeper, github) : AfterVerdicts.NONE);
+    }
+
+    /** The signals lane as the config says: batch size, tree depth, reserve, longest pause. */
+    static SignalLane signalLane(Settings settings, Database db, Clock clock, Sleeper sleeper, GitHubSettings github) {
+        Settings.Signals s = settings.signals();
+        SignalsLimits d = SignalsLimits.DEFAULTS;
+        return new SignalLane(signalService(db, clock, github),
+                new SignalsLimits(s.batchSize(), s.treeDepth(), d.maxWalkRounds(), d.maxSubtrees(), d.maxRestWalks()),
+                s.reserve(), Duration.ofSeconds(s.maxPauseSeconds()), sleeper);
     }
 
     /** With clustering on, the token's budget is shared with the other nodes through the database. */
@@ -284,7 +297,21 @@ public final class App implements AutoCloseable {
         GitHubSettings github = githubSettings(settings, env);
         try (GitHubChecker checker = new GitHubChecker(github, clock, Sleeper.SYSTEM, listener,
                 () -> ThreadLocalRandom.current().nextDouble())) {
-            return signalService(database(), clock, github).refreshStale(limit, checker);
+            return signalLane(settings, database(), clock, Sleeper.SYSTEM, github).refresh(limit, checker, null,
+                    new AuditListener() {
+                        @Override
+                        public void note(String message) {
+                        }
+
+                        @Override
+                        public void progress(Progress progress) {
+                        }
+
+                        @Override
+                        public void waiting(String resource, java.time.Instant until, String reason) {
+                            listener.waiting(resource, until, reason);
+                        }
+                    }, () -> false);
         }
     }
 

@@ -14,6 +14,22 @@ public interface AuditListener {
     /** The client waits for a rate limit and sends nothing until {@code until}. */
     void waiting(String resource, Instant until, String reason);
 
+    /** After each batch of the signals that follow the verdicts (the progress line shows both). */
+    default void signals(SignalsProgress progress) {
+    }
+
+    /**
+     * The signals lane after the verdicts.
+     *
+     * @param verdicts checks recorded in this run
+     * @param done repositories whose signals were read
+     * @param total repositories whose signals were stale at the start of the lane
+     * @param deferred repositories left for the next run (budget kept for verdicts, or a stop)
+     * @param requests GitHub requests sent by the run so far, verdicts and signals
+     */
+    record SignalsProgress(int verdicts, int done, int total, int deferred, long requests) {
+    }
+
     /**
      * A snapshot of the run.
      *

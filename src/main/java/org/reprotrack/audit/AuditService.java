@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
 import org.reprotrack.check.CheckResult;
 import org.reprotrack.check.KnownState;
 import org.reprotrack.check.RepoChecker;
+import org.reprotrack.check.RepoMetadata;
+import org.reprotrack.check.RepoStatus;
 import org.reprotrack.check.Sleeper;
 import org.reprotrack.check.StatusPolicy;
 import org.reprotrack.check.github.BadCredentialsException;
@@ -72,6 +74,7 @@ public final class AuditService {
     private final String node;
     private final Duration lease;
     private final VerdictHook verdictHook;
+    private final AfterVerdicts afterVerdicts;
 
     public AuditService(AuditStore store, PageStore pages, AuditWorkStore work, GitHubAccess github, HostCheckers hosts,
             StatusPolicy policy, Clock clock, Sleeper sleeper, int hostConcurrency, String node, Duration lease) {
@@ -82,6 +85,18 @@ public final class AuditService {
     public AuditService(AuditStore store, PageStore pages, AuditWorkStore work, GitHubAccess github, HostCheckers hosts,
             StatusPolicy policy, Clock clock, Sleeper sleeper, int hostConcurrency, String node, Duration lease,
             VerdictHook verdictHook) {
+        this(store, pages, work, github, hosts, policy, clock, sleeper, hostConcurrency, node, lease, verdictHook,
+                AfterVerdicts.NONE);
+    }
+
+    /**
+     * @param verdictHook sees every GitHub answer before it is recorded; must not send requests
+     * @param afterVerdicts runs once this worker's verdicts are all recorded (the signals lane)
+     */
+    public AuditService(AuditStore store, PageStore pages, AuditWorkStore work, GitHubAccess github, HostCheckers hosts,
+            StatusPolicy policy, Clock clock, Sleeper sleeper, int hostConcurrency, String node, Duration lease,
+            VerdictHook verdictHook, AfterVerdicts afterVerdicts) {
+        this.afterVerdicts = afterVerdicts;
         this.verdictHook = verdictHook;
         this.store = store;
         this.pages = pages;
@@ -169,6 +184,9 @@ public final class AuditService {
                 throw e;
             }
             end(run.runId(), worker, checker, state, tally);
+            if (state.equals("finished") && !stopRequested.getAsBoolean()) {
+                signals(checker, listener, stopRequested, done.get());
+            }
             RateLimitStats stats = checker.stats();
             return tally.summary(run.runId(), stats, Duration.between(started, clock.instant()), store.countDue(clock.instant()));
         }
@@ -177,6 +195,83 @@ public final class AuditService {
     /** Work items of the run not done yet (pending, or held by a worker): what the next start picks up. */
     public int remaining(long runId) {
         return work.remaining(runId);
+    }
+
+    /**
+     * The lane after the verdicts: every verdict of this worker is recorded before it starts, and
+     * its failure fails no verdict. A 401 here still tells the user, as a note.
+     */
+    private void signals(GitHubChecker checker, AuditListener listener, BooleanSupplier stop, int verdicts) {
+        AfterVerdicts.Refiner refiner = (repoId, status, detail) -> refine(repoId, status, detail);
+        try {
+            afterVerdicts.run(checker, refiner, new AuditListener() {
+                @Override
+                public void note(String message) {
+                    listener.note(message);
+                }
+
+                @Override
+                public void progress(Progress progress) {
+                    listener.progress(progress);
+                }
+
+                @Override
+                public void waiting(String resource, Instant until, String reason) {
+                    listener.waiting(resource, until, reason);
+                }
+
+                @Override
+                public void signals(SignalsProgress p) {
+                    listener.signals(new SignalsProgress(verdicts, p.done(), p.total(), p.deferred(), p.requests()));
+                }
+            }, stop);
+        } catch (BadCredentialsException e) {
+            listener.note("signals stopped: GitHub rejected the token in $" + github.tokenEnv()
+                    + "; every verdict of this run is recorded");
+        } catch (RuntimeException e) {
+            listener.note("signals stopped: " + e.getMessage() + "; every verdict of this run is recorded, "
+                    + "the signals left are read by the next run");
+        }
+    }
+
+    /**
+     * A verdict refined by the signals, recorded through StatusPolicy like any check but without
+     * a request: PLACEHOLDER over a reachable verdict, EMPTY over a reachable or PLACEHOLDER one,
+     * and the reachable verdict again (OK, or ARCHIVED) over a PLACEHOLDER whose code arrived.
+     */
+    private boolean refine(long repoId, RepoStatus status, String detail) {
+        DueRepo repo = store.load(List.of(repoId), github.tokenFingerprint()).get(repoId);
+        if (repo == null || repo.known().lastStatus() == null) {
+            return false;
+        }
+        RepoStatus now = repo.known().lastStatus();
+        boolean reachable = now == RepoStatus.OK || now == RepoStatus.ARCHIVED || now == RepoStatus.MOVED;
+        RepoMetadata m = repo.known().lastMetadata();
+        RepoStatus next = status;
+        switch (status) {
+            case PLACEHOLDER -> {
+                if (!reachable) {
+                    return false;
+                }
+            }
+            case EMPTY -> {
+                if (!reachable && now != RepoStatus.PLACEHOLDER) {
+                    return false;
+                }
+            }
+            case OK -> {
+                if (now != RepoStatus.PLACEHOLDER) {
+                    return false;
+                }
+                next = m != null && Boolean.TRUE.equals(m.archived()) ? RepoStatus.ARCHIVED : RepoStatus.OK;
+            }
+            default -> throw new IllegalArgumentException("not a refinement: " + status);
+        }
+        CheckResult result = new CheckResult(repo.known().ref(), clock.instant(), next, 200, detail, m, null,
+                repo.movedTo(), repo.known().hostId(), null, null);
+        StatusPolicy.Transition t = policy.apply(repo.state(), repo.movedTo(), result);
+        store.record(null, repo, result, t, github.tokenFingerprint());
+        return true;
     }
 
     /** The work list of a new run: due repositories (GitHub capped without a token), then due pages. */

@@ -30,6 +30,12 @@ public final class LoggingAuditListener implements AuditListener {
     }
 
     @Override
+    public void signals(SignalsProgress p) {
+        LOG.info("audit: {} verdicts recorded; signals {}/{} read, {} deferred to the next run, {} GitHub requests",
+                p.verdicts(), p.done(), p.total(), p.deferred(), p.requests());
+    }
+
+    @Override
     public void waiting(String resource, Instant until, String reason) {
         LOG.info("audit: waiting for GitHub's {} rate limit ({}) until {}", resource, reason, until);
     }

@@ -13,9 +13,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +54,16 @@ import org.jspecify.annotations.Nullable;
  *       exceeded" (REST) or a {@code RATE_LIMITED} error (GraphQL) with remaining 0.
  * </ul>
  * A wrong token gets 401 "Bad credentials"; no token gets the unauthenticated budget of 60.
+ *
+ * <p>For the reproducibility signals it also answers, from {@link FakeRepoFiles}' realistic ML
+ * repository trees and READMEs: the signals queries ({@code query Signals}: nested
+ * {@code Tree.entries} as deep as the query's {@code Level} fragments, README {@code Blob.text};
+ * {@code query SignalObjects}: a folder or a README by {@code HEAD:path}), one point each (no
+ * connections), and the REST tree {@code GET /repos/{o}/{r}/git/trees/{sha}[?recursive=1]}. The
+ * window of both buckets is a parameter (an hour by default) on an injected clock, so a test can
+ * shrink it to 15 s of fake time; every request answered with a rate-limit error, and every
+ * request beyond 100 in flight (GitHub's secondary concurrency limit), is counted as a violation.
+ * {@link #respond} is the whole site without the HTTP server, for a test's own server.
  */
 public final class FakeGitHub implements AutoCloseable {
 
@@ -72,12 +86,13 @@ public final class FakeGitHub implements AutoCloseable {
 
     private static final String ANSWERED = "bench.answered";
     private static final Pattern REPO_PATH = Pattern.compile("^/repos/([^/]+)/([^/]+)$");
+    private static final Pattern TREE_PATH = Pattern.compile("^/repos/([^/]+)/([^/]+)/git/trees/([^/]+)$");
     private static final Pattern BENCH_NAME = Pattern.compile("^benchowner(\\d+)/repo(\\d+)$");
     private static final String LANGUAGES = "Python,C++,Jupyter Notebook,Python,Java,Python,Rust,Go";
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final @Nullable HttpServer server;
+    private final @Nullable ExecutorService pool;
     private final int repos;
     private final long delayMillis;
     private final String expectedAuthorization;
@@ -94,6 +109,10 @@ public final class FakeGitHub implements AutoCloseable {
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicLong violations = new AtomicLong();
+    private final AtomicLong signalQueries = new AtomicLong();
+    private final AtomicLong restTrees = new AtomicLong();
+    private final @Nullable Clock clock;
 
     /**
      * @param repos how many repositories exist (names {@code benchowner<i>/repo<i>})
@@ -103,13 +122,29 @@ public final class FakeGitHub implements AutoCloseable {
      * @param graphqlLimit the GraphQL points of the token for the hour
      */
     public FakeGitHub(int repos, Duration delay, String token, int coreLimit, int graphqlLimit) throws IOException {
+        this(repos, delay, token, coreLimit, graphqlLimit, Duration.ofHours(1), null);
+    }
+
+    /**
+     * @param window how long a rate-limit window lasts; both buckets start over when it ends
+     * @param clock the time windows are measured on; null for a site served over HTTP in real time,
+     *     else no HTTP server is started and a test answers through {@link #respond}
+     */
+    public FakeGitHub(int repos, Duration delay, String token, int coreLimit, int graphqlLimit, Duration window,
+            @Nullable Clock clock) throws IOException {
         this.repos = repos;
         this.delayMillis = delay.toMillis();
         this.expectedAuthorization = "Bearer " + token;
-        long reset = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
-        this.core = new Bucket("core", coreLimit, reset);
-        this.graphql = new Bucket("graphql", graphqlLimit, reset);
-        this.unauthenticated = new Bucket("core", 60, reset);
+        this.clock = clock;
+        Clock c = clock == null ? Clock.systemUTC() : clock;
+        this.core = new Bucket("core", coreLimit, window, c);
+        this.graphql = new Bucket("graphql", graphqlLimit, window, c);
+        this.unauthenticated = new Bucket("core", 60, window, c);
+        if (clock != null) {
+            server = null;
+            pool = null;
+            return;
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(64, r -> {
@@ -124,24 +159,33 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** The REST base URL, {@code http://127.0.0.1:<port>/}; GraphQL is at {@code graphql} below it. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return "http://127.0.0.1:" + Objects.requireNonNull(server, "no HTTP server: answer through respond()")
+                .getAddress().getPort() + "/";
     }
 
     /** A snapshot of what was answered and spent. */
+    /**
+     * @param violations requests answered with a rate-limit error, or sent beyond 100 in flight
+     * @param signalQueries GraphQL queries for trees and READMEs (part of {@code graphql})
+     * @param restTrees REST tree listings (part of {@code rest})
+     */
     public record Counters(long requests, long rest, long graphql, long notModified, long notFound, int coreUsed,
-            int graphqlPointsUsed, int coreRemaining, int graphqlRemaining, int peakInFlight) {
+            int graphqlPointsUsed, int coreRemaining, int graphqlRemaining, int peakInFlight, long violations,
+            long signalQueries, long restTrees) {
 
         /** What happened between {@code before} and this snapshot; peak in flight is this one's. */
         public Counters minus(Counters before) {
             return new Counters(requests - before.requests, rest - before.rest, graphql - before.graphql,
                     notModified - before.notModified, notFound - before.notFound, coreUsed - before.coreUsed,
-                    graphqlPointsUsed - before.graphqlPointsUsed, coreRemaining, graphqlRemaining, peakInFlight);
+                    graphqlPointsUsed - before.graphqlPointsUsed, coreRemaining, graphqlRemaining, peakInFlight,
+                    violations - before.violations, signalQueries - before.signalQueries, restTrees - before.restTrees);
         }
     }
 
     public Counters counters() {
         return new Counters(requests.get(), restRequests.get(), graphqlRequests.get(), notModified.get(),
-                notFound.get(), core.used(), graphql.used(), core.remaining(), graphql.remaining(), peakInFlight.get());
+                notFound.get(), core.used(), graphql.used(), core.remaining(), graphql.remaining(), peakInFlight.get(),
+                violations.get(), signalQueries.get(), restTrees.get());
     }
 
     /** Forgets the highest concurrency seen, so each run reports its own. */
@@ -149,43 +193,31 @@ public final class FakeGitHub implements AutoCloseable {
         peakInFlight.set(0);
     }
 
+    /**
+     * One answer of the site.
+     *
+     * @param body JSON, or null for none (a 304)
+     * @param etag the ETag header, if any
+     * @param headers the rate-limit headers of the bucket spent
+     */
+    public record Reply(int code, @Nullable String body, @Nullable String etag, Map<String, String> headers) {
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         int now = inFlight.incrementAndGet();
         peakInFlight.accumulateAndGet(now, Math::max);
-        requests.incrementAndGet();
         try (ex) {
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
                 body = in.readAllBytes();
             }
             sleep();
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            if (auth != null && !auth.equals(expectedAuthorization)) {
-                send(ex, 401, core, "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
-                        + "\"status\":\"401\"}", null);
-                return;
-            }
-            String path = ex.getRequestURI().getPath();
-            if ("POST".equals(ex.getRequestMethod()) && "/graphql".equals(path)) {
-                graphqlRequests.incrementAndGet();
-                if (auth == null) {
-                    send(ex, 401, graphql, "{\"message\":\"This endpoint requires you to be authenticated.\"}", null);
-                    return;
-                }
-                graphQl(ex, body);
-                return;
-            }
-            restRequests.incrementAndGet();
-            Bucket bucket = auth == null ? unauthenticated : core;
-            Matcher m = REPO_PATH.matcher(path);
-            if (!"GET".equals(ex.getRequestMethod()) || !m.matches()) {
-                bucket.spend(1);
-                notFound.incrementAndGet();
-                send(ex, 404, bucket, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\","
-                        + "\"status\":\"404\"}", null);
-                return;
-            }
-            repo(ex, bucket, m.group(1), m.group(2));
+            String query = ex.getRequestURI().getRawQuery();
+            Reply r = now > 100 ? secondary()
+                    : respond(ex.getRequestMethod(), ex.getRequestURI().getPath() + (query == null ? "" : "?" + query),
+                            ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("If-None-Match"),
+                            body);
+            send(ex, r);
         } finally {
             if (ex.getAttribute(ANSWERED) == null) {
                 inFlight.decrementAndGet();
@@ -193,45 +225,104 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    private void repo(HttpExchange ex, Bucket bucket, String owner, String name) throws IOException {
+    /** GitHub's answer to more than 100 requests in flight: a secondary limit, counted as a violation. */
+    private Reply secondary() {
+        requests.incrementAndGet();
+        violations.incrementAndGet();
+        return new Reply(403, "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before "
+                + "you try again.\"}", null, Map.of("retry-after", "60"));
+    }
+
+    /**
+     * The whole site without HTTP: what it answers to one request.
+     *
+     * @param pathAndQuery the path with its query string, if any
+     */
+    public Reply respond(String method, String pathAndQuery, @Nullable String auth, @Nullable String ifNoneMatch,
+            byte[] body) throws IOException {
+        requests.incrementAndGet();
+        if (auth != null && !auth.equals(expectedAuthorization)) {
+            return reply(401, core, "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
+                    + "\"status\":\"401\"}", null);
+        }
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
+        if ("POST".equals(method) && "/graphql".equals(path)) {
+            graphqlRequests.incrementAndGet();
+            if (auth == null) {
+                return reply(401, graphql, "{\"message\":\"This endpoint requires you to be authenticated.\"}", null);
+            }
+            return graphQl(body);
+        }
+        restRequests.incrementAndGet();
+        Bucket bucket = auth == null ? unauthenticated : core;
+        Matcher t = TREE_PATH.matcher(path);
+        if ("GET".equals(method) && t.matches()) {
+            restTrees.incrementAndGet();
+            return tree(bucket, t.group(1), t.group(2), t.group(3), query.contains("recursive="));
+        }
+        Matcher m = REPO_PATH.matcher(path);
+        if (!"GET".equals(method) || !m.matches()) {
+            if (!bucket.spend(1)) {
+                return primaryLimit(bucket);
+            }
+            notFound.incrementAndGet();
+            return reply(404, bucket, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\","
+                    + "\"status\":\"404\"}", null);
+        }
+        return repo(bucket, m.group(1), m.group(2), ifNoneMatch);
+    }
+
+    private Reply repo(Bucket bucket, String owner, String name, @Nullable String ifNoneMatch) {
         int i = index(owner + "/" + name);
         if (i < 0 || !exists(i)) {
             if (!bucket.spend(1)) {
-                primaryLimit(ex, bucket);
-                return;
+                return primaryLimit(bucket);
             }
             notFound.incrementAndGet();
-            send(ex, 404, bucket, "{\"message\":\"Not Found\",\"documentation_url\":"
+            return reply(404, bucket, "{\"message\":\"Not Found\",\"documentation_url\":"
                     + "\"https://docs.github.com/rest/repos/repos#get-a-repository\",\"status\":\"404\"}",
                     "\"" + hex(~(long) i) + "\"");
-            return;
         }
         String etag = "\"" + hex(i) + "\"";
-        String ifNoneMatch = ex.getRequestHeaders().getFirst("If-None-Match");
         if (ifNoneMatch != null && etag.equals(ifNoneMatch.strip().replaceFirst("^W/", ""))) {
             // GitHub: a 304 to an authenticated conditional request does not count.
             if (bucket == unauthenticated && !bucket.spend(1)) {
-                primaryLimit(ex, bucket);
-                return;
+                return primaryLimit(bucket);
             }
             notModified.incrementAndGet();
-            send(ex, 304, bucket, null, etag);
-            return;
+            return reply(304, bucket, null, etag);
         }
         if (!bucket.spend(1)) {
-            primaryLimit(ex, bucket);
-            return;
+            return primaryLimit(bucket);
         }
-        send(ex, 200, bucket, restRepository(i), etag);
+        return reply(200, bucket, restRepository(i), etag);
     }
 
-    private void primaryLimit(HttpExchange ex, Bucket bucket) throws IOException {
-        send(ex, 403, bucket, "{\"message\":\"API rate limit exceeded for user ID 1. If you reach out to GitHub Support "
+    /** {@code git/trees/{sha}}: the root by HEAD or the commit, a folder by the SHA a listing gave it. */
+    private Reply tree(Bucket bucket, String owner, String name, String sha, boolean recursive) throws IOException {
+        if (!bucket.spend(1)) {
+            return primaryLimit(bucket);
+        }
+        int i = index(owner + "/" + name);
+        FakeRepoFiles.Dir root = i < 0 || !exists(i) ? null : FakeRepoFiles.of(i);
+        FakeRepoFiles.Dir dir = root == null ? null
+                : sha.equals("HEAD") || sha.equals(FakeRepoFiles.commit(i)) ? root : root.bySha(sha);
+        if (dir == null) {
+            return reply(404, bucket, "{\"message\":\"Not Found\",\"status\":\"404\"}", null);
+        }
+        return reply(200, bucket, mapper.writeValueAsString(dir.restListing(mapper, recursive)), null);
+    }
+
+    private Reply primaryLimit(Bucket bucket) {
+        violations.incrementAndGet();
+        return reply(403, bucket, "{\"message\":\"API rate limit exceeded for user ID 1. If you reach out to GitHub Support "
                 + "for help, please include the request ID.\",\"documentation_url\":"
                 + "\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\",\"status\":\"403\"}", null);
     }
 
-    private void graphQl(HttpExchange ex, byte[] requestBody) throws IOException {
+    private Reply graphQl(byte[] requestBody) throws IOException {
         JsonNode request = mapper.readTree(requestBody);
         String query = request.path("query").asText("");
         JsonNode variables = request.path("variables");
@@ -239,17 +330,25 @@ public final class FakeGitHub implements AutoCloseable {
         while (variables.has("o" + aliases) && variables.has("n" + aliases)) {
             aliases++;
         }
+        boolean signals = query.startsWith("query Signals(") || query.startsWith("query SignalObjects(");
         if (aliases == 0 || !query.contains("r0: repository(")) {
-            send(ex, 200, graphql, "{\"errors\":[{\"message\":\"the benchmark's fake understands only the batch query\"}]}",
-                    null);
-            return;
+            return reply(200, graphql, "{\"errors\":[{\"message\":\"the benchmark's fake understands only the batch "
+                    + "and signals queries\"}]}", null);
         }
-        int connectionsPerRepo = (query.contains("repositoryTopics(") ? 1 : 0) + (query.contains("issues(") ? 1 : 0);
+        int connectionsPerRepo = signals ? 0
+                : (query.contains("repositoryTopics(") ? 1 : 0) + (query.contains("issues(") ? 1 : 0);
         int cost = Math.max(1, Math.round(aliases * connectionsPerRepo / 100f));
         if (!graphql.spend(cost)) {
-            send(ex, 200, graphql, "{\"data\":null,\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":"
+            violations.incrementAndGet();
+            return reply(200, graphql, "{\"data\":null,\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":"
                     + "\"API rate limit already exceeded for user ID 1.\"}]}", null);
-            return;
+        }
+        if (signals) {
+            signalQueries.incrementAndGet();
+        }
+        int depth = 0;
+        while (query.contains("fragment Level" + (depth + 1) + " ")) {
+            depth++;
         }
         ObjectNode root = mapper.createObjectNode();
         ObjectNode data = root.putObject("data");
@@ -267,6 +366,10 @@ public final class FakeGitHub implements AutoCloseable {
                 loc.put("line", 2 + a);
                 loc.put("column", 3);
                 e.put("message", "Could not resolve to a Repository with the name '" + owner + "/" + name + "'.");
+            } else if (query.startsWith("query Signals(")) {
+                FakeRepoFiles.signals(mapper, data.putObject("r" + a), i, depth);
+            } else if (query.startsWith("query SignalObjects(")) {
+                FakeRepoFiles.object(mapper, data.putObject("r" + a), i, variables.path("e" + a).asText(""), depth);
             } else {
                 graphQlRepository(data.putObject("r" + a), i);
             }
@@ -275,12 +378,12 @@ public final class FakeGitHub implements AutoCloseable {
             ObjectNode rl = data.putObject("rateLimit");
             rl.put("cost", cost);
             rl.put("remaining", graphql.remaining());
-            rl.put("resetAt", Instant.ofEpochSecond(graphql.reset).toString());
+            rl.put("resetAt", Instant.ofEpochSecond(graphql.reset()).toString());
         }
         if (!errors.isEmpty()) {
             root.set("errors", errors);
         }
-        send(ex, 200, graphql, mapper.writeValueAsString(root), null);
+        return reply(200, graphql, mapper.writeValueAsString(root), null);
     }
 
     private static void graphQlRepository(ObjectNode r, int i) {
@@ -416,35 +519,38 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    private void send(HttpExchange ex, int code, Bucket bucket, @Nullable String body, @Nullable String etag)
-            throws IOException {
+    private static Reply reply(int code, Bucket bucket, @Nullable String body, @Nullable String etag) {
+        return new Reply(code, body, etag, bucket.headers());
+    }
+
+    private void send(HttpExchange ex, Reply r) throws IOException {
         Headers h = ex.getResponseHeaders();
         h.set("Server", "GitHub.com");
         h.set("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(
                 java.time.ZoneOffset.UTC)));
-        if (body != null) {
+        if (r.body() != null) {
             h.set("Content-Type", "application/json; charset=utf-8");
         }
         h.set("Cache-Control", "private, max-age=60, s-maxage=60");
         h.set("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP");
-        if (etag != null) {
-            h.set("ETag", etag);
+        if (r.etag() != null) {
+            h.set("ETag", r.etag());
         }
         h.set("X-GitHub-Media-Type", "github.v3; format=json");
         h.set("X-GitHub-Api-Version-Selected", "2022-11-28");
-        bucket.headers(h);
+        r.headers().forEach(h::set);
         h.set("X-GitHub-Request-Id", String.format("%04X:%04X:%07X:%07X:%08X", 0x0687, 0x0D5B,
                 requestIds.incrementAndGet() & 0xFFFFFFF, 0x4E0B9D8, 0x62D6351D));
         // Out of flight before the answer leaves: the client may send its next request on this
         // connection before the handler returns, and that is not one more in flight.
         ex.setAttribute(ANSWERED, Boolean.TRUE);
         inFlight.decrementAndGet();
-        if (body == null) {
-            ex.sendResponseHeaders(code, -1);
+        if (r.body() == null) {
+            ex.sendResponseHeaders(r.code(), -1);
             return;
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.sendResponseHeaders(code, bytes.length);
+        byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(r.code(), bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
@@ -452,6 +558,9 @@ public final class FakeGitHub implements AutoCloseable {
 
     @Override
     public void close() {
+        if (server == null || pool == null) {
+            return;
+        }
         server.stop(0);
         pool.shutdownNow();
         try {
@@ -461,42 +570,68 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    /** One rate-limit bucket of one token for one window. */
+    /** One rate-limit bucket of one token, its window starting over every {@code window} on the clock. */
     private static final class Bucket {
         private final String resource;
         private final int limit;
-        private final long reset;
+        private final long windowSeconds;
+        private final Clock clock;
+        private long reset;
         private int used;
+        private int spent;
 
-        Bucket(String resource, int limit, long reset) {
+        Bucket(String resource, int limit, Duration window, Clock clock) {
             this.resource = resource;
             this.limit = limit;
-            this.reset = reset;
+            this.windowSeconds = Math.max(1, window.toSeconds());
+            this.clock = clock;
+            this.reset = clock.instant().getEpochSecond() + windowSeconds;
+        }
+
+        /** A new window once the reset time has come. */
+        private void roll() {
+            long now = clock.instant().getEpochSecond();
+            if (now >= reset) {
+                reset += ((now - reset) / windowSeconds + 1) * windowSeconds;
+                used = 0;
+            }
         }
 
         /** Spends {@code n} if the budget has it; false (nothing spent) when it does not. */
         synchronized boolean spend(int n) {
+            roll();
             if (used + n > limit) {
                 return false;
             }
             used += n;
+            spent += n;
             return true;
         }
 
+        /** Spent over all windows. */
         synchronized int used() {
-            return used;
+            return spent;
         }
 
         synchronized int remaining() {
+            roll();
             return limit - used;
         }
 
-        synchronized void headers(Headers h) {
-            h.set("X-RateLimit-Limit", Integer.toString(limit));
-            h.set("X-RateLimit-Remaining", Integer.toString(limit - used));
-            h.set("X-RateLimit-Reset", Long.toString(reset));
-            h.set("X-RateLimit-Used", Integer.toString(used));
-            h.set("X-RateLimit-Resource", resource);
+        synchronized long reset() {
+            roll();
+            return reset;
+        }
+
+        synchronized Map<String, String> headers() {
+            roll();
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("X-RateLimit-Limit", Integer.toString(limit));
+            h.put("X-RateLimit-Remaining", Integer.toString(limit - used));
+            h.put("X-RateLimit-Reset", Long.toString(reset));
+            h.put("X-RateLimit-Used", Integer.toString(used));
+            h.put("X-RateLimit-Resource", resource);
+            return h;
         }
     }
 }

@@ -54,6 +54,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "audit: rest (REST, then an unchanged re-audit with ETags), graphql, or both (default ${DEFAULT-VALUE}).")
     AuditBench.Mode mode;
 
+    @Option(names = "--signals", defaultValue = "off", paramLabel = "off|on|both",
+            description = {"audit: GraphQL runs without the reproducibility signals, with them (trees and READMEs after the",
+                    "verdicts, then an unchanged re-audit), or both side by side (default ${DEFAULT-VALUE})."})
+    AuditBench.Signals signals;
+
     @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N",
             description = "audit: github.rest_concurrency (default ${DEFAULT-VALUE}).")
     int concurrency;
@@ -90,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
             case extraction -> bench.extraction(papers);
             case ingest -> bench.ingest(papers, work);
             case audit -> new AuditBench(spec.commandLine().getOut()).run(new AuditBench.Options(repos, mode, concurrency,
-                    graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget, graphqlBudget), work);
+                    graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget, graphqlBudget, signals), work);
             case dashboard_data -> new org.reprotrack.bench.DashboardData(spec.commandLine().getOut()).generate(papers, history, work);
             case cluster -> {
                 if (nodes < 1) {

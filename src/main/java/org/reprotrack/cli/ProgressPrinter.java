@@ -51,6 +51,24 @@ final class ProgressPrinter implements AuditListener {
         }
     }
 
+    /** The signals after the verdicts: one line with both, redrawn like the bar. */
+    @Override
+    public synchronized void signals(SignalsProgress p) {
+        String line = signalsLine(p);
+        if (terminal) {
+            err.print("\r" + line);
+            barShown = true;
+        } else {
+            err.println("audit: " + line);
+        }
+        err.flush();
+    }
+
+    static String signalsLine(SignalsProgress p) {
+        return String.format("verdicts %,d done  signals %,d/%,d%s  requests %,d", p.verdicts(), p.done(), p.total(),
+                p.deferred() > 0 ? String.format(" (%,d left for the next run)", p.deferred()) : "", p.requests());
+    }
+
     @Override
     public synchronized void waiting(String resource, Instant until, String reason) {
         clearBar();

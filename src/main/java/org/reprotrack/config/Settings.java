@@ -248,12 +248,23 @@ public record Settings(
      *
      * @param promiseDays a promised code link still EMPTY, PLACEHOLDER or NOT_FOUND this many days
      *     after the paper's first version is a promise not kept
-     * @param duringAudit the audit fetches a reachable GitHub repository's tree and README when it
-     *     changed, and records PLACEHOLDER when there is no code
+     * @param duringAudit after its verdicts, the audit reads the trees and READMEs of changed reachable
+     *     GitHub repositories and refines their verdicts (PLACEHOLDER when there is no code)
+     * @param reserve the share of each GitHub rate-limit window the signals leave to verdicts (0 to 0.9)
+     * @param maxPauseSeconds the longest the signals wait for a window to reset; a longer wait leaves
+     *     the rest for the next run
+     * @param batchSize repositories per GraphQL signals query (1 to 100)
+     * @param treeDepth tree levels nested in one query (1 to 8); deeper folders take follow-up queries
      */
-    public record Signals(int promiseDays, boolean duringAudit) {
+    public record Signals(int promiseDays, boolean duringAudit, double reserve, int maxPauseSeconds, int batchSize,
+            int treeDepth) {
         public Signals {
             require(promiseDays >= 1 && promiseDays <= 3650, "signals.promise_days", "must be between 1 and 3650");
+            require(reserve >= 0 && reserve <= 0.9, "signals.reserve", "must be between 0 and 0.9 (a share of the window)");
+            require(maxPauseSeconds >= 0 && maxPauseSeconds <= 3600, "signals.max_pause_seconds",
+                    "must be between 0 and 3600");
+            require(batchSize >= 1 && batchSize <= 100, "signals.batch_size", "must be between 1 and 100");
+            require(treeDepth >= 1 && treeDepth <= 8, "signals.tree_depth", "must be between 1 and 8");
         }
     }
 

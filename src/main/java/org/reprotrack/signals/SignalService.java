@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * the store has decides). Then the tree and README are asked for conditionally; two 304s reuse the
  * stored verdicts. Thread-safe.
  *
- * <p>As a {@link VerdictHook} it runs inside the audit, before a reachable GitHub verdict is
- * recorded, and turns it into PLACEHOLDER when the repository holds no code.
+ * <p>As a {@link VerdictHook} it refines a reachable GitHub verdict from the stored signals only,
+ * without a request; the fetching happens in {@link SignalLane}, after the run's verdicts.
  */
 public final class SignalService implements VerdictHook {
     private static final Logger log = LoggerFactory.getLogger(SignalService.class);
@@ -51,7 +51,9 @@ public final class SignalService implements VerdictHook {
         /** The tree answered 409: the repository has no commits. */
         EMPTY_REPOSITORY,
         /** No usable answer (after retries); the stored signals, if any, stay. */
-        FAILED
+        FAILED,
+        /** Not asked: the budget the verdicts left is spent, or a stop came; left for the next run. */
+        DEFERRED
     }
 
     /**
@@ -62,13 +64,13 @@ public final class SignalService implements VerdictHook {
     public record Refresh(Outcome outcome, @Nullable RepoSignals signals, String detail) {
     }
 
-    /** Counts of a {@link #refreshStale} run. */
+    /** Counts of a {@link SignalLane#refresh} run. */
     public record Summary(Map<Outcome, Integer> outcomes, int placeholders, long requests) {
     }
 
-    private final SignalStore store;
-    private final Clock clock;
-    private final String tokenFingerprint;
+    final SignalStore store;
+    final Clock clock;
+    final String tokenFingerprint;
     private final ChecklistScorer scorer = new ChecklistScorer();
     private final PlaceholderDetector detector = new PlaceholderDetector();
 
@@ -144,7 +146,23 @@ public final class SignalService implements VerdictHook {
             }
         }
         FileTree files = Objects.requireNonNull(tree.value());
-        String text = readme.outcome() == Fetched.Outcome.FOUND ? Objects.requireNonNull(readme.value()) : "";
+        boolean found = readme.outcome() == Fetched.Outcome.FOUND;
+        RepoSignals fresh = score(stored, files, found ? Objects.requireNonNull(readme.value()) : null, licence, created,
+                pushed, repoEtag, tree.etag(), found ? readme.etag() : null, now);
+        store.save(repoId, fresh, tokenFingerprint);
+        return new Refresh(Outcome.FETCHED, fresh, "");
+    }
+
+    /**
+     * Scores a tree and README into the signals to store, keeping from the stored ones when code
+     * first appeared and whether the repository was ever seen as a placeholder.
+     *
+     * @param readme the README's text, null when the repository has none
+     */
+    RepoSignals score(@Nullable RepoSignals stored, FileTree files, @Nullable String readme, @Nullable String licence,
+            @Nullable Instant created, @Nullable Instant pushed, @Nullable String repoEtag, @Nullable String treeEtag,
+            @Nullable String readmeEtag, Instant now) {
+        String text = readme == null ? "" : readme;
         Checklist checklist = scorer.score(files, text);
         Placeholder placeholder = detector.detect(files, text);
         Instant firstCode = stored != null && stored.firstNonPlaceholderAt() != null ? stored.firstNonPlaceholderAt()
@@ -152,11 +170,8 @@ public final class SignalService implements VerdictHook {
         boolean seenAsPlaceholder = stored == null ? placeholder.placeholder()
                 : stored.firstNonPlaceholderAt() != null ? stored.seenAsPlaceholder()
                 : stored.seenAsPlaceholder() || stored.placeholder().placeholder() || placeholder.placeholder();
-        RepoSignals fresh = new RepoSignals(checklist, placeholder, files.truncated(), files.files().size(),
-                readme.outcome() == Fetched.Outcome.FOUND, licence, created, pushed, repoEtag, tree.etag(),
-                readme.outcome() == Fetched.Outcome.FOUND ? readme.etag() : null, now, firstCode, seenAsPlaceholder);
-        store.save(repoId, fresh, tokenFingerprint);
-        return new Refresh(Outcome.FETCHED, fresh, "");
+        return new RepoSignals(checklist, placeholder, files.truncated(), files.files().size(), readme != null, licence,
+                created, pushed, repoEtag, treeEtag, readmeEtag, now, firstCode, seenAsPlaceholder);
     }
 
     /** An ETag moved only when both are known: GraphQL answers carry none. */
@@ -170,9 +185,10 @@ public final class SignalService implements VerdictHook {
     }
 
     /**
-     * The audit hook: for a reachable GitHub verdict, refresh the signals if the repository changed,
-     * then record PLACEHOLDER when they find no code (or the reachable verdict again when code has
-     * arrived since a PLACEHOLDER). A 409 tree means no commits: EMPTY.
+     * The audit hook, which sends nothing and so never makes a verdict wait: a reachable GitHub
+     * verdict becomes PLACEHOLDER when the stored signals find no code (they stand until the
+     * signals lane reads the repository again, after the run's verdicts), and a PLACEHOLDER
+     * repeated by a 304 becomes the reachable verdict again when the stored signals found code.
      */
     @Override
     public CheckResult afterCheck(DueRepo repo, CheckResult result, GitHubChecker github) {
@@ -180,12 +196,7 @@ public final class SignalService implements VerdictHook {
         if (ref.host() != CodeHost.GITHUB || !inspectable(result.status())) {
             return result;
         }
-        String movedTo = result.movedTo() != null ? result.movedTo() : repo.movedTo();
-        Refresh r = refreshIfChanged(repo.id(), ref, movedTo, result.metadata(), result.etag(), github.contents());
-        if (r.outcome() == Outcome.EMPTY_REPOSITORY) {
-            return with(result, RepoStatus.EMPTY, "Git Repository is empty. (tree 409)");
-        }
-        RepoSignals s = r.signals();
+        RepoSignals s = store.load(repo.id(), tokenFingerprint);
         if (s == null) {
             return result;
         }
@@ -200,35 +211,15 @@ public final class SignalService implements VerdictHook {
     }
 
     /** Verdicts that say the repository is there: a 304 repeats PLACEHOLDER, so it is one of them. */
-    private static boolean inspectable(RepoStatus status) {
+    static boolean inspectable(RepoStatus status) {
         return switch (status) {
             case OK, ARCHIVED, MOVED, PLACEHOLDER -> true;
             case EMPTY, REPLACED, NOT_FOUND, BLOCKED, UNKNOWN -> false;
         };
     }
 
-    private static CheckResult with(CheckResult r, RepoStatus status, String detail) {
+    static CheckResult with(CheckResult r, RepoStatus status, String detail) {
         return new CheckResult(r.ref(), r.checkedAt(), status, r.httpStatus(), detail, r.metadata(), r.etag(), r.movedTo(),
                 r.hostId(), r.blockReason(), r.requestId());
-    }
-
-    /**
-     * Refreshes the signals of up to {@code limit} reachable GitHub repositories whose signals are
-     * stale, one at a time. Verdicts are not changed here: the next audit of each repository records
-     * PLACEHOLDER from the stored signals.
-     */
-    public Summary refreshStale(int limit, GitHubChecker github) {
-        List<SignalTarget> targets = store.stale(limit <= 0 ? Integer.MAX_VALUE : limit);
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        int placeholders = 0;
-        for (SignalTarget t : targets) {
-            Refresh r = refreshIfChanged(t.repoId(), t.ref(), t.movedTo(), t.metadata(), t.etag(), github.contents());
-            outcomes.merge(r.outcome(), 1, Integer::sum);
-            if (r.outcome() != Outcome.FAILED && r.signals() != null && r.signals().placeholder().placeholder()) {
-                placeholders++;
-            }
-        }
-        log.info("signals: {} repositories, {}; {} placeholders", targets.size(), outcomes, placeholders);
-        return new Summary(outcomes, placeholders, github.stats().requestsSent());
     }
 }

@@ -203,25 +203,40 @@ class SignalServiceTest {
     }
 
     @Test
-    void theAuditHookRecordsPlaceholderForAReadmeOnlyRepository() {
+    void theAuditHookRecordsPlaceholderFromTheStoredSignalsWithoutSendingARequest() {
         serve("readme-only", "\"t1\"", "\"r1\"");
+        assertEquals(SignalService.Outcome.FETCHED, refresh(PUSHED, "\"repo-1\"").outcome());
+        long before = github.requests();
 
         CheckResult refined = service().afterCheck(due(), ok(RepoStatus.OK, PUSHED), checker);
 
         assertEquals(RepoStatus.PLACEHOLDER, refined.status());
         assertEquals("placeholder: no code: only README.md", refined.detail());
         assertEquals("\"repo-1\"", refined.etag(), "the check's own evidence is kept");
+        assertEquals(before, github.requests(), "the verdict never waits for a request");
+    }
+
+    @Test
+    void theAuditHookLeavesAVerdictWithoutStoredSignalsAsItIsAndSendsNothing() {
+        serve("readme-only", "\"t1\"", "\"r1\"");
+
+        CheckResult result = ok(RepoStatus.OK, PUSHED);
+
+        assertSame(result, service().afterCheck(due(), result, checker));
+        assertEquals(0, github.requests());
     }
 
     @Test
     void whenCodeArrivesThePlaceholderBecomesOkAndTheFirstNonPlaceholderTimeIsKept() {
         serve("coming-soon", "\"t1\"", "\"r1\"");
+        refresh(PUSHED, "\"repo-1\"");
         assertEquals(RepoStatus.PLACEHOLDER, service().afterCheck(due(), ok(RepoStatus.OK, PUSHED), checker).status());
         Instant later = T0.plus(Duration.ofDays(40));
         clock = Clock.fixed(later, ZoneOffset.UTC);
         serve("complete", "\"t2\"", "\"r2\"");
+        refresh(PUSHED.plus(Duration.ofDays(39)), "\"repo-2\"");
 
-        // An audit's 304 repeats the last verdict, PLACEHOLDER, but pushed_at moved in between here.
+        // An audit's 304 repeats the last verdict, PLACEHOLDER: the stored signals now found code.
         CheckResult refined = service().afterCheck(due(), ok(RepoStatus.PLACEHOLDER, PUSHED.plus(Duration.ofDays(39))), checker);
 
         assertEquals(RepoStatus.OK, refined.status());
@@ -241,9 +256,7 @@ class SignalServiceTest {
     void aTreeAnswering409MeansTheRepositoryIsEmpty() {
         github.emptyRepository(REPO, "main");
 
-        CheckResult refined = service().afterCheck(due(), ok(RepoStatus.OK, PUSHED), checker);
-
-        assertEquals(RepoStatus.EMPTY, refined.status());
+        assertEquals(SignalService.Outcome.EMPTY_REPOSITORY, refresh(PUSHED, null).outcome());
         assertNull(store.load(repoId, "fp-1"));
     }
 
@@ -256,7 +269,14 @@ class SignalServiceTest {
         github.tree("lab/other", "main", tree("readme-only"), "\"o1\"");
         github.readme("lab/other", readme("readme-only"), "\"o2\"");
 
-        SignalService.Summary first = service().refreshStale(0, checker);
+        // GraphQL off: the lane reads each repository's REST tree and README, as the fake serves them.
+        GitHubChecker rest = new GitHubChecker(GitHubSettings.forBaseUrl(server.url("/"),
+                        Secret.of("ghp_SIGNALSTEST000000000000000000000001"))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).withRetries(1, 1, 1).withGraphQl(false, 100),
+                clock, d -> { }, RateLimitListener.NONE, () -> 0.5);
+        SignalService.Summary first = new SignalLane(service(), org.reprotrack.check.github.SignalsLimits.DEFAULTS, 0.1,
+                Duration.ofSeconds(60), d -> { }).refresh(0, rest, null, org.reprotrack.audit.AuditListener.SILENT, () -> false);
+        rest.close();
         assertEquals(java.util.Map.of(SignalService.Outcome.FETCHED, 2), first.outcomes());
         assertEquals(1, first.placeholders());
         assertEquals(List.of(), store.stale(10));

@@ -37,6 +37,7 @@ public final class GitHubChecker implements AutoCloseable {
     private final GitHubRestChecker rest;
     private final @Nullable GitHubGraphQlChecker graphQl;
     private final GitHubContents contents;
+    private final GitHubTransport transport;
 
     /** Real time, real sleeping, nobody told about waits. */
     public GitHubChecker(GitHubSettings settings) {
@@ -66,6 +67,7 @@ public final class GitHubChecker implements AutoCloseable {
         GitHubTransport transport = new GitHubTransport(client, gate, retry, clock, settings.maxRateLimitWaits());
         this.rest = new GitHubRestChecker(settings.restBaseUrl(), transport, settings.maxRedirects());
         this.contents = new GitHubContents(settings.restBaseUrl(), transport);
+        this.transport = transport;
         this.graphQl = settings.token() == null ? null
                 : new GitHubGraphQlChecker(settings.graphQlUrl(), settings.graphQlBatchSize(), settings.maxRetries(),
                         settings.maxRateLimitWaits(), transport, rest);
@@ -151,6 +153,28 @@ public final class GitHubChecker implements AutoCloseable {
     /** Trees and READMEs, through the same gate and budget as the checks. */
     public GitHubContents contents() {
         return contents;
+    }
+
+    /**
+     * Trees and READMEs of many repositories per GraphQL query, through the same gate and budget
+     * as the checks; needs a token (GraphQL does).
+     */
+    public GitHubSignals signals(SignalsLimits limits) {
+        if (settings.token() == null) {
+            throw new IllegalStateException("the batched signals fetch needs a token: GraphQL does");
+        }
+        return new GitHubSignals(settings.graphQlUrl(), transport, new RestTreeWalker(settings.restBaseUrl(), transport),
+                limits, settings.maxRateLimitWaits());
+    }
+
+    /** GraphQL is usable and on: checks and signals go in batches. */
+    public boolean batches() {
+        return graphQl != null && settings.graphQlUsable();
+    }
+
+    /** What GitHub last said of a bucket's budget, if an answer told it. */
+    public RateLimitGate.@Nullable BudgetView budget(ApiResource resource) {
+        return gate.budget(resource);
     }
 
     /** The batch checker, present when a token is configured. */

@@ -55,7 +55,16 @@ public final class RateLimitGate {
     private final AtomicLong waits = new AtomicLong();
     private final AtomicLong waitedNanos = new AtomicLong();
 
-    private record Budget(int remaining, @Nullable Instant resetAt) { }
+    private record Budget(int remaining, @Nullable Instant resetAt, @Nullable Integer limit) { }
+
+    /**
+     * What GitHub last said of one bucket, for callers that spend only what others leave (signals).
+     *
+     * @param remaining requests or points left in the window
+     * @param limit the window's size, when GitHub said
+     * @param resetAt when the window starts over, when GitHub said
+     */
+    public record BudgetView(int remaining, @Nullable Integer limit, @Nullable Instant resetAt) { }
 
     private record Wait(String resource, Instant until, String reason) { }
 
@@ -132,7 +141,7 @@ public final class RateLimitGate {
             Wait wait;
             Map<String, BudgetShare.Known> shared = share.known(); // outside the lock: it may read the database
             synchronized (this) {
-                shared.forEach((k, v) -> merge(k, v.remaining(), v.resetAt()));
+                shared.forEach((k, v) -> merge(k, v.remaining(), v.resetAt(), null));
                 wait = waitNeeded(resource);
             }
             if (wait == null) {
@@ -183,9 +192,10 @@ public final class RateLimitGate {
         String key = resource == null || resource.isBlank() ? asked.headerName() : resource.strip();
         Long reset = longHeader(headers, "x-ratelimit-reset");
         Instant resetAt = reset == null ? null : Instant.ofEpochSecond(reset);
+        Integer limit = intHeader(headers, "x-ratelimit-limit");
         boolean changed;
         synchronized (this) {
-            changed = merge(key, remaining, resetAt);
+            changed = merge(key, remaining, resetAt, limit);
         }
         if (changed) {
             share.publish(key, remaining, resetAt); // outside the lock: it may write to the database
@@ -199,7 +209,7 @@ public final class RateLimitGate {
      *
      * @return whether the known budget changed
      */
-    private boolean merge(String key, int remaining, @Nullable Instant resetAt) {
+    private boolean merge(String key, int remaining, @Nullable Instant resetAt, @Nullable Integer limit) {
         Budget old = budgets.get(key);
         if (old != null && Objects.equals(old.resetAt(), resetAt) && old.remaining() <= remaining) {
             return false;
@@ -207,7 +217,8 @@ public final class RateLimitGate {
         if (old != null && old.resetAt() != null && resetAt != null && resetAt.isBefore(old.resetAt())) {
             return false;
         }
-        budgets.put(key, new Budget(remaining, resetAt));
+        // another node's share says nothing of the limit: keep the one this node read
+        budgets.put(key, new Budget(remaining, resetAt, limit != null ? limit : old == null ? null : old.limit()));
         return true;
     }
 
@@ -231,7 +242,7 @@ public final class RateLimitGate {
         if (reset == null || !reset.isAfter(now)) {
             reset = now.plus(UNKNOWN_RESET_WAIT);
         }
-        budgets.put(resource.headerName(), new Budget(0, reset));
+        budgets.put(resource.headerName(), new Budget(0, reset, known == null ? null : known.limit()));
         return reset;
     }
 
@@ -270,6 +281,12 @@ public final class RateLimitGate {
     public synchronized @Nullable Integer remaining(ApiResource resource) {
         Budget b = budgets.get(resource.headerName());
         return b == null ? null : b.remaining();
+    }
+
+    /** The last budget seen for a bucket, if any answer told it. */
+    public synchronized @Nullable BudgetView budget(ApiResource resource) {
+        Budget b = budgets.get(resource.headerName());
+        return b == null ? null : new BudgetView(b.remaining(), b.limit(), b.resetAt());
     }
 
     /** Counters for progress lines and run summaries. */

@@ -17,15 +17,16 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs a benchmark (see BENCHMARKS.md): extraction (abstracts/s on one thread),",
                 "ingest (generated listing file into a new H2 database: papers/s, peak heap),",
                 "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap), or",
-                "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`)."})
+                "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`), or",
+                "signals (checklist and placeholder rules on a hand-labelled corpus: --corpus DIR [--out FILE])."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Kind { extraction, ingest, audit, dashboard_data }
+    enum Kind { extraction, ingest, audit, dashboard_data, signals }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit or dashboard-data.",
+    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit, dashboard-data or signals.",
             converter = KindConverter.class)
     Kind kind;
 
@@ -76,6 +77,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "Folder for the generated input and the throwaway database (default ${DEFAULT-VALUE}).")
     Path work;
 
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "signals: the corpus folder holding repos/*.json (and labels.jsonl for the figures).")
+    Path corpus;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "signals: where to write one prediction line per repository (score.py's format).")
+    Path out;
+
+    @Option(names = "--quiet", description = "signals: figures only, without the list of disagreements.")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException {
         IngestBench bench = new IngestBench(spec.commandLine().getOut());
@@ -85,6 +97,13 @@ final class BenchCommand implements Callable<Integer> {
             case audit -> new AuditBench(spec.commandLine().getOut()).run(new AuditBench.Options(repos, mode, concurrency,
                     graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget, graphqlBudget), work);
             case dashboard_data -> new org.reprotrack.bench.DashboardData(spec.commandLine().getOut()).generate(papers, history, work);
+            case signals -> {
+                if (corpus == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "bench signals needs --corpus DIR (the folder with repos/*.json and labels.jsonl)");
+                }
+                new org.reprotrack.bench.SignalsBench(spec.commandLine().getOut()).run(corpus, out, quiet);
+            }
         }
         return Cli.OK;
     }

@@ -89,12 +89,17 @@ final class ExperimentRule {
         if (!hasCode) {
             return ItemResult.absent(item);
         }
-        // A command that trains: names training, or sets a learning rate or an epoch budget.
-        for (Readme.Line l : readme.lines()) {
-            for (String c : Commands.of(l)) {
-                if (Commands.runs(c) && runsPresentScript(c, index)
-                        && (Commands.TRAIN_WORD.matcher(c).find() || Commands.trainFlag(c))) {
-                    return ItemResult.present(item, l.evidence());
+        // A command that trains: runs a training script or sets a training mode, a learning rate or
+        // an epoch budget; failing that, one that names training anywhere (a Hydra override).
+        for (boolean anywhere : new boolean[] {false, true}) {
+            for (Readme.Line l : readme.lines()) {
+                for (String c : Commands.of(l)) {
+                    if (Commands.runs(c) && runsPresentScript(c, index) && (anywhere
+                            ? Commands.TRAIN_WORD.matcher(c).find()
+                            : Commands.trainFlag(c) || Commands.script(c).filter(s -> TRAIN_NAME.matcher(
+                                    stem(s.name().toLowerCase(java.util.Locale.ROOT))).find()).isPresent())) {
+                        return ItemResult.present(item, l.evidence());
+                    }
                 }
             }
         }

@@ -35,9 +35,10 @@ final class ResultsRule {
     private static final Pattern DATA_HEADING = Pattern.compile("(?i)\\b(data|datasets?|statistics|stats)\\b");
     private static final Pattern RESULTS_HEADING = Pattern.compile(
             "(?i)result|performance|accuracy|benchmark|evaluat|comparison|leaderboard|score|metric");
-    /** Commands that show the model on an input, not how its reported numbers were obtained. */
+    /** Commands that show the model on an input or set things up, not how its reported numbers were obtained. */
     private static final Pattern DEMO = Pattern.compile(
-            "(?i)(?<![a-z])(demo|demos|infer|inference|predict|prediction|example|examples|app|gradio|visuali[sz]e|visuali[sz]ation|vis|viz|colab)(?![a-z])");
+            "(?i)(?<![a-z])(demo|demos|infer|inference|predict|prediction|example|examples|app|gradio|visuali[sz]e|visuali[sz]ation|vis|viz|colab"
+                    + "|download|downloads|prepare|preprocess|preprocessing|install|installation|setup|build|compile)(?![a-z])");
 
     static ItemResult judge(TreeIndex index, Readme readme) {
         Optional<Readme.Line> table = resultsTable(readme.lines());

@@ -71,10 +71,12 @@ final class WeightRule {
             String t = REPO_PAGE.matcher(readme.withReferences(l)).replaceAll(" ");
             boolean strongHere = STRONG_MODEL_WORD.matcher(t).find();
             boolean strongSection = STRONG_MODEL_WORD.matcher(l.heading()).find();
-            boolean modelHere = MODEL_WORD.matcher(t).find() && !DATA_WORD.matcher(t).find();
+            boolean dataHere = DATA_WORD.matcher(t).find();
+            boolean modelHere = MODEL_WORD.matcher(t).find();
+            // Words on the line beat the section heading: a data link under "Models and data" is data.
             if (MODEL_HUB.matcher(t).find() || WEIGHT_URL.matcher(t).find()
-                    || (STORAGE.matcher(t).find() && (strongHere || strongSection || modelHere))
-                    || (strongSection && ANY_LINK.matcher(t).find() && !DATA_WORD.matcher(t).find() && !l.fenced())) {
+                    || (STORAGE.matcher(t).find() && (strongHere || (strongSection || modelHere) && !dataHere))
+                    || (strongSection && ANY_LINK.matcher(t).find() && !dataHere && !l.fenced())) {
                 return ItemResult.present(item, l.evidence());
             }
         }

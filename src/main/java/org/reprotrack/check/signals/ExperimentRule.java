@@ -93,9 +93,11 @@ final class ExperimentRule {
         // an epoch budget; failing that, one that names training anywhere (a Hydra override).
         for (boolean anywhere : new boolean[] {false, true}) {
             for (Readme.Line l : readme.lines()) {
-                for (String c : Commands.of(l)) {
+                List<String> commands = Commands.of(l);
+                boolean says = anywhere && !commands.isEmpty() && saysAround(l, Commands.TRAIN_WORD);
+                for (String c : commands) {
                     if (Commands.runs(c) && runsPresentScript(c, index) && (anywhere
-                            ? Commands.TRAIN_WORD.matcher(c).find()
+                            ? says || Commands.TRAIN_WORD.matcher(c).find()
                             : Commands.trainFlag(c) || Commands.script(c).filter(s -> TRAIN_NAME.matcher(
                                     stem(s.name().toLowerCase(java.util.Locale.ROOT))).find()).isPresent())) {
                         return ItemResult.present(item, l.evidence());
@@ -113,7 +115,7 @@ final class ExperimentRule {
             // The heading, or the prose around an inline command ("run `python main.py` to see a
             // demo"), may say the command is for something else.
             if (NOT_TRAINING.matcher(l.heading()).find()
-                    || !l.fenced() && NOT_TRAINING.matcher(l.text().replaceAll("`[^`]*`", " ")).find()) {
+                    || !l.fenced() && NOT_TRAINING.matcher(l.prose()).find()) {
                 continue;
             }
             for (String c : Commands.of(l)) {
@@ -149,13 +151,15 @@ final class ExperimentRule {
         }
         // A command that evaluates: runs an evaluation script, or sets an evaluation switch or mode.
         for (Readme.Line l : readme.lines()) {
-            for (String c : Commands.of(l)) {
+            List<String> commands = Commands.of(l);
+            boolean says = !commands.isEmpty() && saysAround(l, Commands.EVAL_WORD);
+            for (String c : commands) {
                 if (!Commands.runs(c) || !runsPresentScript(c, index)) {
                     continue;
                 }
                 Optional<Commands.Script> s = Commands.script(c);
                 boolean evalScript = s.isPresent() && EVAL_NAME.matcher(stem(s.get().name().toLowerCase(java.util.Locale.ROOT))).find();
-                if (evalScript || Commands.evalFlag(c)) {
+                if (evalScript || Commands.evalFlag(c) || says) {
                     return ItemResult.present(item, l.evidence());
                 }
             }
@@ -163,6 +167,11 @@ final class ExperimentRule {
         // A section headed for evaluation that shows how (code), naming nothing missing.
         Optional<Readme.Line> section = taskSection(readme, index, Commands.EVAL_WORD, true);
         return section.map(l -> ItemResult.present(item, l.evidence())).orElse(ItemResult.absent(item));
+    }
+
+    /** The prose around an inline command names the task: "To evaluate, run `python x.py`". */
+    private static boolean saysAround(Readme.Line l, Pattern word) {
+        return !l.fenced() && word.matcher(l.prose()).find();
     }
 
     /** The command runs a script the tree holds, or names none this rule can check. */

@@ -36,8 +36,8 @@ final class Readme {
      * @param fenced code: inside a fenced block (the fence lines themselves are not), or an indented
      *     code block
      * @param heading the nearest heading above, lower case, empty before the first
-     * @param joined for code lines, the line with the lines its trailing backslashes continue onto
-     *     (one logical command); otherwise the text
+     * @param joined for the first line of a code command, the line with the lines its trailing
+     *     backslashes continue onto (one logical command); otherwise the text
      */
     record Line(int number, String text, boolean fenced, String heading, String joined) {
         String evidence() {
@@ -46,6 +46,11 @@ final class Readme {
 
         String lower() {
             return text.toLowerCase(Locale.ROOT);
+        }
+
+        /** The text without its inline code spans: what the prose around a command says. */
+        String prose() {
+            return text.indexOf('`') < 0 ? text : INLINE_CODE.matcher(text).replaceAll(" ");
         }
 
         /** The {@code `inline code`} spans of a prose line; none for code lines. */
@@ -132,7 +137,8 @@ final class Readme {
                 continue;
             }
             String joined = raw[i];
-            if (code[i]) {
+            boolean continuation = i > 0 && code[i - 1] && raw[i - 1].stripTrailing().endsWith("\\");
+            if (code[i] && !continuation) {
                 StringBuilder sb = new StringBuilder();
                 int j = i;
                 String part = raw[j];

@@ -14,9 +14,32 @@ final class ResultsRule {
     private ResultsRule() {
     }
 
-    /** {@code |---|:--:|}: one or more dashes per column, optional colons and outer pipes. */
-    static final Pattern TABLE_SEPARATOR = Pattern.compile(
-            "^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)+\\|?\\s*$|^\\s*\\|\\s*:?-+:?\\s*\\|\\s*$");
+    /** One cell of a table's separator row: dashes with optional alignment colons. */
+    private static final Pattern SEPARATOR_CELL = Pattern.compile(":?-+:?");
+
+    /**
+     * {@code |---|:--:|}: one or more dashes per column, optional colons and outer pipes (a single
+     * column needs its pipes). Checked cell by cell: a regex with a repeated group recurses per
+     * column and overflows the stack on a hostile row of thousands of columns.
+     */
+    static boolean separator(String line) {
+        String s = line.strip();
+        boolean leadingPipe = s.startsWith("|");
+        if (s.isEmpty() || s.indexOf('-') < 0) {
+            return false;
+        }
+        List<String> cells = cells(s);
+        if (cells.size() < 2 && !leadingPipe) {
+            return false;
+        }
+        for (String cell : cells) {
+            if (!SEPARATOR_CELL.matcher(cell.strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final String NUMBER = "[+\\-]?(?:\\d+(?:[.,]\\d+)*|\\.\\d+)(?:[eE][+\\-]?\\d+)?";
     /**
      * A measurement: {@code 79.3}, {@code 79.3%}, {@code 41.2 ± 0.3}, {@code 3.7e-02 +/- 0.4},
@@ -96,7 +119,7 @@ final class ResultsRule {
     private static Optional<Readme.Line> resultsTable(List<Readme.Line> lines) {
         for (int i = 1; i < lines.size(); i++) {
             Readme.Line sep = lines.get(i);
-            if (sep.fenced() || !TABLE_SEPARATOR.matcher(sep.text()).matches() || !lines.get(i - 1).text().contains("|")
+            if (sep.fenced() || !separator(sep.text()) || !lines.get(i - 1).text().contains("|")
                     || dataTable(sep.heading())) {
                 continue;
             }

@@ -20,7 +20,7 @@ final class WeightRule {
             "(?i)https?://(www\\.)?(huggingface\\.co|hf\\.co)/(?!datasets/|spaces/|docs/|papers/|blog/)[\\w.\\-]+/[\\w.\\-]+"
                     + "|https?://(www\\.)?modelscope\\.cn/models/");
     private static final Pattern WEIGHT_URL = Pattern.compile(
-            "(?i)https?://[^\\s)\"'<>\\]]+\\.(pth|pt|ckpt|h5|safetensors|onnx|pdparams|caffemodel|tflite|pth\\.tar)(\\?[^\\s)\"'<>\\]]*)?(?=[\\s)\"'>\\]]|$)");
+            "(?i)https?://[^\\s)\"'<>\\]]{1,1000}?\\.(pth|pt|ckpt|h5|safetensors|onnx|pdparams|caffemodel|tflite|pth\\.tar)(\\?[^\\s)\"'<>\\]]*)?(?=[\\s)\"'>\\]]|$)");
     private static final Pattern STORAGE = Pattern.compile(
             "(?i)https?://(www\\.)?(drive\\.google\\.com|docs\\.google\\.com/uc|zenodo\\.org|(www\\.)?dropbox\\.com"
                     + "|github\\.com/[\\w.\\-]+/[\\w.\\-]+/releases|onedrive\\.live\\.com|1drv\\.ms|[\\w\\-]+\\.sharepoint\\.com"
@@ -39,7 +39,7 @@ final class WeightRule {
      */
     private static final Pattern REPO_PAGE = Pattern.compile(
             "(?i)https?://(www\\.)?(github\\.com|gitlab\\.com|bitbucket\\.org)/[\\w.\\-]+/[\\w.\\-]+"
-                    + "(?!/releases|/raw/|[\\w.\\-]*/(?:blob|raw)/\\S*\\.(?:pth|pt|ckpt|h5|safetensors|onnx)\\b)(?:/(?:tree|blob)/[^\\s)]*)?/?(?=[\\s)\\]\"'>]|$)");
+                    + "(?!/releases|/raw/|[\\w.\\-]*/(?:blob|raw)/\\S*\\.(?:pth|pt|ckpt|h5|safetensors|onnx)\\b)(?:/(?:tree|blob)/[^\\s)]{0,500})?/?(?=[\\s)\\]\"'>]|$)");
     /** A table column header that says its cells are models: Model, Checkpoint, Weights, Download. */
     private static final Pattern MODEL_COLUMN = Pattern.compile(
             "(?i)\\bmodels?\\b|checkpoints?|ckpts?|weights|download|pre-?trained|\\blink\\b|\\blinks\\b");
@@ -55,7 +55,6 @@ final class WeightRule {
     private static final Pattern AUTO_DOWNLOAD = Pattern.compile(
             "(?i)\\b(will|automatically|auto-?)\\s+download(s|ed)?\\s+(the\\s+)?(pre-?trained\\s+)?(models?|weights|checkpoints?)\\b"
                     + "|\\b(models?|weights|checkpoints?)\\s+(will\\s+be|are|is)\\s+(automatically\\s+)?downloaded\\s+(automatically|as needed|as necessary|on first use)");
-    private static final Pattern TABLE_SEPARATOR = ResultsRule.TABLE_SEPARATOR;
 
     static ItemResult judge(FileTree tree, Readme readme, boolean hasCode) {
         ChecklistItem item = ChecklistItem.PRETRAINED_MODELS;
@@ -99,7 +98,7 @@ final class WeightRule {
     private static Optional<Readme.Line> modelColumnLink(List<Readme.Line> lines) {
         for (int i = 1; i < lines.size(); i++) {
             Readme.Line sep = lines.get(i);
-            if (sep.fenced() || !TABLE_SEPARATOR.matcher(sep.text()).matches()) {
+            if (sep.fenced() || !ResultsRule.separator(sep.text())) {
                 continue;
             }
             List<String> header = ResultsRule.cells(lines.get(i - 1).text());

@@ -181,8 +181,9 @@ final class ExperimentRule {
     }
 
     /**
-     * The first line of a section whose heading names the task, that says something, and whose
-     * commands, script names and document links all exist in the tree. With {@code needsCode}, the
+     * The first line of a section whose heading names the task, that says something, promises
+     * nothing ("coming soon"), and whose commands, script names and document links all exist in the
+     * tree. With {@code needsCode}, the
      * section must also show code (a code block or an inline command).
      */
     private static Optional<Readme.Line> taskSection(Readme readme, TreeIndex index, Pattern word, boolean needsCode) {
@@ -200,6 +201,8 @@ final class ExperimentRule {
                     continue;
                 }
                 content = true;
+                // "Training code coming soon" under a Training heading shows nothing yet.
+                missing |= !l.fenced() && PlaceholderDetector.COMING.matcher(l.text()).find();
                 code |= l.fenced() || Commands.runs(l);
                 for (String c : Commands.of(l)) {
                     if (Commands.runs(c) && !runsPresentScript(c, index)) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class PlaceholderDetector {
 
     /** "Code will be released", "coming soon", "upon acceptance": a promise of code to come. */
-    private static final Pattern COMING = Pattern.compile("(?i)"
+    static final Pattern COMING = Pattern.compile("(?i)"
             + "\\b(code|codes|implementation|source|repo(sitory)?|models?|weights|scripts?)\\b[^.!\\n]{0,60}?"
             + "\\b(will|would|is going to|are going to|to)\\s+be\\s+(released|available|made\\s+(public(ly)?|available)"
             + "|published|uploaded|open[- ]?sourced|updated|added|public)"

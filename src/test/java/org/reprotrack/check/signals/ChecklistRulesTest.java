@@ -113,6 +113,12 @@ class ChecklistRulesTest {
     }
 
     @Test
+    void aTrainingSectionThatPromisesTheCodeIsNotTrainingCode() {
+        String readme = "# X\n\n## Training\n\nThe training code will be released soon.\n";
+        assertFalse(item(tree("rules/train-section"), readme, ChecklistItem.TRAINING).present());
+    }
+
+    @Test
     void commandsForScriptsTheTreeLacksProveNothing() {
         Checklist c = scorer.score(tree("rules/missing-scripts"), readme("rules/missing-scripts"));
         assertFalse(c.get(ChecklistItem.TRAINING).present(), "scripts/train_widgets.sh is missing");

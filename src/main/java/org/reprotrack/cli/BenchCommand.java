@@ -20,15 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "ingest (generated listing file into a new H2 database: papers/s, peak heap),",
                 "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap), or",
                 "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`), or",
-                "cluster (one audit shared by 1..N nodes as child JVMs on a throwaway PostgreSQL: speed-up, requests per repository)."})
+                "cluster (one audit shared by 1..N nodes as child JVMs on a throwaway PostgreSQL: speed-up, requests per repository), or",
+                "signals (checklist and placeholder rules on a hand-labelled corpus: --corpus DIR [--out FILE])."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Kind { extraction, ingest, audit, dashboard_data, cluster }
+    enum Kind { extraction, ingest, audit, dashboard_data, cluster, signals }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit, dashboard-data or cluster.",
+    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit, dashboard-data, cluster or signals.",
             converter = KindConverter.class)
     Kind kind;
 
@@ -88,6 +89,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "Folder for the generated input and the throwaway database (default ${DEFAULT-VALUE}).")
     Path work;
 
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "signals: the corpus folder holding repos/*.json (and labels.jsonl for the figures).")
+    Path corpus;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "signals: where to write one prediction line per repository (score.py's format).")
+    Path out;
+
+    @Option(names = "--quiet", description = "signals: figures only, without the list of disagreements.")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException {
         IngestBench bench = new IngestBench(spec.commandLine().getOut());
@@ -107,6 +119,13 @@ final class BenchCommand implements Callable<Integer> {
                             m == AuditBench.Mode.graphql, concurrency, graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget,
                             graphqlBudget), work);
                 }
+            }
+            case signals -> {
+                if (corpus == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "bench signals needs --corpus DIR (the folder with repos/*.json and labels.jsonl)");
+                }
+                new org.reprotrack.bench.SignalsBench(spec.commandLine().getOut()).run(corpus, out, quiet);
             }
         }
         return Cli.OK;

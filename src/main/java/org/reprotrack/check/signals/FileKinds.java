@@ -36,8 +36,21 @@ final class FileKinds {
             "pth", "pt", "ckpt", "h5", "hdf5", "safetensors", "onnx", "pdparams", "caffemodel", "tflite", "mlmodel");
     private static final Pattern WEIGHT_BIN = Pattern.compile("^(pytorch_model|model|weights?|.*checkpoint.*|.*ckpt.*)[^/]*\\.bin$");
 
+    /** Languages of a web page: under a project-page folder they are the page's scaffolding. */
+    private static final Set<String> WEB_EXTENSIONS = Set.of("js", "mjs", "ts", "jsx", "tsx", "vue", "php");
+    private static final Set<String> PAGE_DIRS = Set.of("docs", "doc", "website", "site", "_site", "page", "pages",
+            "project_page", "project-page", "projectpage", "webpage", "web", "static", "assets", "css", "js");
+
     static boolean code(TreeFile f) {
-        return CODE_EXTENSIONS.contains(f.extension()) && !f.lowerPath().startsWith(".github/");
+        return CODE_EXTENSIONS.contains(f.extension()) && !f.lowerPath().startsWith(".github/") && !pageScript(f);
+    }
+
+    /**
+     * JavaScript (and the like) under a project-page folder ({@code docs/js/index.js}): the web page
+     * that presents the paper, not the paper's code. A placeholder often carries such a page.
+     */
+    static boolean pageScript(TreeFile f) {
+        return WEB_EXTENSIONS.contains(f.extension()) && under(f, PAGE_DIRS);
     }
 
     /**
@@ -58,8 +71,54 @@ final class FileKinds {
                 || path.matches("^(docs?|assets|images?|imgs?|figures?|figs|media|static|pics?|resources)/.*");
     }
 
+    /** Formats that hold nothing but trained weights. */
+    private static final Set<String> PURE_WEIGHT_EXTENSIONS = Set.of(
+            "ckpt", "safetensors", "onnx", "pdparams", "caffemodel", "tflite", "mlmodel", "engine", "gguf");
+    /**
+     * Formats that hold weights or anything else ({@code torch.save} of a data split, an HDF5 data
+     * shard, a pickled dict): weights only when the path speaks of a model.
+     */
+    private static final Set<String> AMBIGUOUS_WEIGHT_EXTENSIONS = Set.of(
+            "pth", "pt", "h5", "hdf5", "bin", "pkl", "pickle", "npz", "tar", "params", "weights", "model");
+    private static final Pattern MODEL_HINT = Pattern.compile(
+            "model|weight|checkpoint|ckpt|pretrain|snapshot|trained|encoder|decoder|classifier|generator|discriminator");
+    /** Folders that hold data: a tensor file there is a data split, not weights. */
+    private static final Set<String> DATA_DIRS = Set.of("data", "dataset", "datasets", "dat", "raw", "processed",
+            "samples", "examples", "example", "demo_data", "test_data", "testdata", "fixtures");
+    /** Folders that hold nothing but trained models, whatever the file format. */
+    private static final Set<String> WEIGHT_DIRS = Set.of("checkpoints", "checkpoint", "weights", "ckpt", "ckpts",
+            "pretrained", "pretrained_models", "pretrained_weights", "saved_models", "trained_models", "model_zoo",
+            "model_released", "released_models");
+    /** TensorFlow checkpoint shards: {@code model.ckpt.data-00000-of-00001} with its {@code .index}. */
+    private static final Pattern TF_CHECKPOINT = Pattern.compile("^.+\\.data-\\d{5}-of-\\d{5}$");
+
+    /**
+     * Trained weights in the tree: a weights-only format, a TensorFlow checkpoint, anything in a
+     * folder kept for trained models, or a general tensor/pickle format whose path speaks of a
+     * model; never a file under a data folder (a training-data shard saved as {@code .pt} or
+     * {@code .hdf5} is data).
+     */
     static boolean weights(TreeFile f) {
-        return WEIGHT_EXTENSIONS.contains(f.extension()) || WEIGHT_BIN.matcher(f.lowerName()).matches();
+        if (under(f, DATA_DIRS) || furnitureName(f)) {
+            return false;
+        }
+        String name = f.lowerName();
+        String ext = f.extension();
+        if (name.endsWith(".pth.tar")) {
+            ext = "pth";
+        }
+        if (PURE_WEIGHT_EXTENSIONS.contains(ext) || TF_CHECKPOINT.matcher(name).matches()) {
+            return true;
+        }
+        if (under(f, WEIGHT_DIRS) && !code(f) && !FURNITURE_EXTENSIONS.contains(ext) && !name.startsWith(".")) {
+            return true;
+        }
+        return AMBIGUOUS_WEIGHT_EXTENSIONS.contains(ext) && !ext.equals("tar")
+                && (MODEL_HINT.matcher(f.lowerPath()).find() || WEIGHT_BIN.matcher(name).matches());
+    }
+
+    private static boolean furnitureName(TreeFile f) {
+        return FURNITURE_NAME.matcher(f.lowerName()).matches() || GIT_FILES.contains(f.lowerName());
     }
 
     /** A directory segment of the path (not the file name) equals one of {@code names}. */

@@ -7,16 +7,16 @@ import java.util.regex.Pattern;
 /**
  * Decides PLACEHOLDER from a tree and README (docs/checklist.md, "Placeholder"). Pure.
  *
- * <p>A repository is a placeholder when its tree is complete (not truncated), holds no code file,
- * and either every file is furniture (README, licence, citation, git and CI settings, images,
- * documents, anything under docs/ or assets/), or its README says the code is coming. Data or
- * configuration files without code and without such a README are a release of something else (a
- * data set, a project page), not a placeholder.
+ * <p>A repository is a placeholder when its tree is complete (not truncated) and holds no code
+ * file (scripts of a project web page under {@code docs/} are the page, not code) and no trained
+ * weights: README, licence, images, documents, a web page, data or configuration files, with or
+ * without a promise that the code is coming. Any code at all is not a placeholder (a partial
+ * release), and a truncated tree is never one (an absence in it is not proven).
  */
 public final class PlaceholderDetector {
 
     /** "Code will be released", "coming soon", "upon acceptance": a promise of code to come. */
-    private static final Pattern COMING = Pattern.compile("(?i)"
+    static final Pattern COMING = Pattern.compile("(?i)"
             + "\\b(code|codes|implementation|source|repo(sitory)?|models?|weights|scripts?)\\b[^.!\\n]{0,60}?"
             + "\\b(will|would|is going to|are going to|to)\\s+be\\s+(released|available|made\\s+(public(ly)?|available)"
             + "|published|uploaded|open[- ]?sourced|updated|added|public)"
@@ -46,6 +46,11 @@ public final class PlaceholderDetector {
         if (promiseLine != null) {
             return new Placeholder(true, "no code, and the README says it is coming: " + promiseLine, promiseLine);
         }
-        return new Placeholder(false, null, null);
+        if (files.stream().anyMatch(FileKinds::weights)) {
+            // Trained weights without code: a model release, not an empty promise.
+            return new Placeholder(false, null, null);
+        }
+        return new Placeholder(true, "no code: only data, configuration or documents (" + files.size() + " files),"
+                + " none of the paper's implementation", null);
     }
 }

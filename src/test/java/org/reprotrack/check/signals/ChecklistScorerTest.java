@@ -154,7 +154,8 @@ class ChecklistScorerTest {
 
         String html = "<table>\n<tr><th>Model</th><th>BLEU</th></tr>\n<tr><td>base</td><td><b>27.3</b></td></tr>\n</table>\n"
                 + "\n```sh\nbash scripts/eval.sh\n```\n";
-        assertTrue(score(FileTree.of(false, "run.py"), html).get(ChecklistItem.RESULTS).present(), "an HTML table counts");
+        assertTrue(score(FileTree.of(false, "run.py", "scripts/eval.sh"), html).get(ChecklistItem.RESULTS).present(),
+                "an HTML table counts");
     }
 
     @Test

@@ -38,8 +38,12 @@ class PlaceholderDetectorTest {
     }
 
     @Test
-    void aDataReleaseWithoutCodeOrPromiseIsNotAPlaceholder() {
-        assertFalse(detector.detect(tree("data-release"), readme("data-release")).placeholder());
+    void aDataReleaseWithoutCodeIsAPlaceholderOfThePapersCode() {
+        Placeholder p = detector.detect(tree("data-release"), readme("data-release"));
+        assertTrue(p.placeholder(), "nothing of the paper's implementation is there");
+        assertEquals("no code: only data, configuration or documents (3 files), none of the paper's implementation",
+                p.reason());
+        assertNull(p.promise());
     }
 
     @Test
@@ -73,7 +77,8 @@ class PlaceholderDetectorTest {
     @ValueSource(strings = {"Released the code on 2024-01-01.", "The dataset is available on Zenodo.",
             "This code is released under the MIT licence."})
     void notPromises(String line) {
-        Placeholder p = detector.detect(FileTree.of(false, "README.md", "configs/a.yaml"), "# X\n\n" + line + "\n");
+        Placeholder p = detector.detect(FileTree.of(false, "README.md", "src/a.py"), "# X\n\n" + line + "\n");
         assertFalse(p.placeholder(), line);
+        assertNull(p.promise(), line);
     }
 }

@@ -114,7 +114,8 @@ class StuckRepoStoreTest extends OnBothDatabases {
                 check(c, 2, T0.plusSeconds(20), "UNKNOWN");
                 check(c, 2, T0.plusSeconds(30), "NOT_FOUND");
             }
-            Flyway.configure().dataSource(db.dataSource()).locations(Database.migrations(h2)).load().migrate();
+            // V14 again, after the later migrations this database already has
+            Flyway.configure().dataSource(db.dataSource()).locations(Database.migrations(h2)).outOfOrder(true).load().migrate();
 
             try (Connection c = db.dataSource().getConnection()) {
                 List<List<Object>> rows = rows(c);

@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.ingest.InputException;
+import org.reprotrack.ingest.ListingReader;
+import org.reprotrack.ingest.RecordSink;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.links.LinkKind;
@@ -26,7 +29,7 @@ import org.reprotrack.links.RepoRef;
  * repository keys, the share of papers whose code links are exactly right, agreement on "promised",
  * and every miss and false link.
  *
- * <p>Usage: {@code ExtractionScore <arxiv-metadata.jsonl> <labels.jsonl> [more-labels.jsonl ...]};
+ * <p>Usage: {@code ExtractionScore <arxiv-metadata.jsonl | arxiv-listing.txt> <labels.jsonl> [more-labels.jsonl ...]};
  * each labels file is scored on its own. A measuring tool, not part of the pipeline: it prints and
  * never fails on a bad score.
  */
@@ -150,6 +153,27 @@ public final class ExtractionScore {
 
     private Map<String, Paper> readPapers(Path metadata, Set<String> ids) throws IOException {
         Map<String, Paper> papers = new HashMap<>();
+        if (metadata.getFileName().toString().endsWith(".txt")) {
+            // arXiv listing text (the same abstracts as the metadata, with line breaks turned into spaces)
+            try (java.io.InputStream in = Files.newInputStream(metadata)) {
+                new ListingReader().read(in, new RecordSink() {
+                    @Override
+                    public void accept(org.reprotrack.paper.Paper p) {
+                        if (ids.contains(p.id())) {
+                            papers.put(p.id(), new Paper(p.abstractText(), p.comments()));
+                        }
+                    }
+
+                    @Override
+                    public void skip(long line, String reason) {
+                        out.println("skipped line " + line + ": " + reason);
+                    }
+                });
+            } catch (InputException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return papers;
+        }
         try (BufferedReader r = Files.newBufferedReader(metadata, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.isBlank()) {

@@ -22,6 +22,7 @@ import org.reprotrack.ingest.RecordSink;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.links.LinkKind;
+import org.reprotrack.links.PaperPromises;
 import org.reprotrack.links.RepoRef;
 
 /**
@@ -37,6 +38,7 @@ public final class ExtractionScore {
 
     private final ObjectMapper json = new ObjectMapper();
     private final LinkExtractor extractor = new LinkExtractor();
+    private final PaperPromises paperPromises = new PaperPromises();
     private final PrintStream out;
 
     ExtractionScore(PrintStream out) {
@@ -80,6 +82,7 @@ public final class ExtractionScore {
         int falseNeg = 0;
         int exact = 0;
         int promiseAgree = 0;
+        int paperPromiseAgree = 0;
         int missingPapers = 0;
         List<String> report = new ArrayList<>();
         for (Map.Entry<String, Label> e : new TreeMap<>(labels).entrySet()) {
@@ -116,6 +119,14 @@ public final class ExtractionScore {
             if (found.equals(expected)) {
                 exact++;
             }
+            boolean anyLinkPromised = links.stream().anyMatch(l -> l.kind() == LinkKind.CODE && l.promised());
+            boolean paperPromised = anyLinkPromised || paperPromises.promised(paper.abstractText(), paper.comments());
+            if (paperPromised == e.getValue().promised()) {
+                paperPromiseAgree++;
+            } else {
+                report.add("PAPER-PROMISE " + e.getKey() + " label=" + e.getValue().promised() + " found=" + paperPromised
+                        + (paperPromised ? " \"" + paperPromises.promise(paper.abstractText(), paper.comments()) + "\"" : ""));
+            }
             if (promised == e.getValue().promised()) {
                 promiseAgree++;
             } else if (!expected.isEmpty()) {
@@ -127,6 +138,8 @@ public final class ExtractionScore {
         out.printf("precision %.4f  recall %.4f  exact %d/%d = %.4f  promised agree %d/%d%n",
                 ratio(truePos, truePos + falsePos), ratio(truePos, truePos + falseNeg),
                 exact, scored, ratio(exact, scored), promiseAgree, scored);
+        out.printf("paper-level promised agree %d/%d (any sentence of abstract or comments, with or without a link)%n",
+                paperPromiseAgree, scored);
         out.printf("tp=%d fp=%d fn=%d%n", truePos, falsePos, falseNeg);
         report.forEach(out::println);
     }

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * claim, not a promise. Words inside URLs ({@code …github.io}) do not count as naming code.
  *
  * <p>Stateless and thread-safe. Most abstracts hold none of the trigger words and cost a few
- * {@link String#indexOf} scans; only those that do are split into sentences.
+ * {@link String#contains} scans; the others one pass of the promise phrases, and only the
+ * sentences around a phrase (bounded as {@link SentenceContext} bounds a link's) are read further.
  */
 public final class PaperPromises {
 
@@ -68,9 +69,22 @@ public final class PaperPromises {
         if (!hasTrigger(text)) {
             return null;
         }
-        for (String sentence : sentences.all(text)) {
+        // only the sentences around a promise phrase or a lost link are read: one pass of the
+        // phrases over the text, not one per sentence
+        Matcher m = PromisePhrases.matcher(text);
+        while (m.find()) {
+            String sentence = sentences.around(text, m.start(), m.end());
             if (promises(sentence)) {
                 return sentence;
+            }
+        }
+        if (text.contains("URL")) {
+            Matcher lost = LOST_LINK.matcher(text);
+            while (lost.find()) {
+                String sentence = sentences.around(text, lost.start(), lost.end());
+                if (promises(sentence)) {
+                    return sentence;
+                }
             }
         }
         return null;
@@ -78,9 +92,14 @@ public final class PaperPromises {
 
     /** Whether one sentence promises code, models or data (see the class comment). */
     static boolean promises(String sentence) {
+        boolean lostLink = sentence.contains("URL");
+        Matcher m = PromisePhrases.matcher(sentence);
+        if (!lostLink && !m.find()) {
+            return false;
+        }
+        m.reset();
         String words = URL_TOKEN.matcher(sentence).replaceAll(" ");
         boolean artifact = ARTIFACT.matcher(words).find();
-        Matcher m = PromisePhrases.matcher(sentence);
         while (m.find()) {
             String phrase = m.group();
             String before = sentence.substring(Math.max(0, m.start() - NEGATION_WINDOW), m.start());

@@ -29,28 +29,6 @@ final class SentenceContext {
         return collapse(text, s, e);
     }
 
-    /** Every sentence of {@code text} in order, whitespace collapsed, by the same rules as {@link #around}; not bounded in length. */
-    java.util.List<String> all(String text) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        int n = text.length();
-        int s = 0;
-        while (s < n) {
-            while (s < n && Chars.isWhitespace(text.charAt(s))) {
-                s++;
-            }
-            if (s >= n) {
-                break;
-            }
-            int e = sentenceEnd(text, s);
-            if (e <= s) {
-                e = Math.min(n, s + 1);
-            }
-            out.add(collapse(text, s, e));
-            s = e;
-        }
-        return out;
-    }
-
     private static int sentenceStart(String text, int start) {
         for (int i = start - 1; i > 0; i--) {
             char c = text.charAt(i);

@@ -91,6 +91,12 @@ class PromisesCliTest {
     }
 
     @Test
+    void papersTableShowsTheStatusInFull() {
+        String table = run("papers").out;
+        assertTrue(table.contains("PROMISED_NO_LINK  Promised Net"), table);
+    }
+
+    @Test
     void spaceBrokenUrlIsStoredAsItsRepository() throws IOException {
         List<JsonNode> links = run("links", "--format", "json").jsonLines();
         assertEquals(1, links.size());

@@ -16,9 +16,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.reprotrack.ingest.InputException;
+import org.reprotrack.ingest.ListingReader;
+import org.reprotrack.ingest.RecordSink;
 import org.reprotrack.links.Link;
 import org.reprotrack.links.LinkExtractor;
 import org.reprotrack.links.LinkKind;
+import org.reprotrack.links.PaperPromises;
 import org.reprotrack.links.RepoRef;
 
 /**
@@ -26,7 +30,7 @@ import org.reprotrack.links.RepoRef;
  * repository keys, the share of papers whose code links are exactly right, agreement on "promised",
  * and every miss and false link.
  *
- * <p>Usage: {@code ExtractionScore <arxiv-metadata.jsonl> <labels.jsonl> [more-labels.jsonl ...]};
+ * <p>Usage: {@code ExtractionScore <arxiv-metadata.jsonl | arxiv-listing.txt> <labels.jsonl> [more-labels.jsonl ...]};
  * each labels file is scored on its own. A measuring tool, not part of the pipeline: it prints and
  * never fails on a bad score.
  */
@@ -34,6 +38,7 @@ public final class ExtractionScore {
 
     private final ObjectMapper json = new ObjectMapper();
     private final LinkExtractor extractor = new LinkExtractor();
+    private final PaperPromises paperPromises = new PaperPromises();
     private final PrintStream out;
 
     ExtractionScore(PrintStream out) {
@@ -77,6 +82,7 @@ public final class ExtractionScore {
         int falseNeg = 0;
         int exact = 0;
         int promiseAgree = 0;
+        int paperPromiseAgree = 0;
         int missingPapers = 0;
         List<String> report = new ArrayList<>();
         for (Map.Entry<String, Label> e : new TreeMap<>(labels).entrySet()) {
@@ -113,6 +119,14 @@ public final class ExtractionScore {
             if (found.equals(expected)) {
                 exact++;
             }
+            boolean anyLinkPromised = links.stream().anyMatch(l -> l.kind() == LinkKind.CODE && l.promised());
+            boolean paperPromised = anyLinkPromised || paperPromises.promised(paper.abstractText(), paper.comments());
+            if (paperPromised == e.getValue().promised()) {
+                paperPromiseAgree++;
+            } else {
+                report.add("PAPER-PROMISE " + e.getKey() + " label=" + e.getValue().promised() + " found=" + paperPromised
+                        + (paperPromised ? " \"" + paperPromises.promise(paper.abstractText(), paper.comments()) + "\"" : ""));
+            }
             if (promised == e.getValue().promised()) {
                 promiseAgree++;
             } else if (!expected.isEmpty()) {
@@ -124,6 +138,8 @@ public final class ExtractionScore {
         out.printf("precision %.4f  recall %.4f  exact %d/%d = %.4f  promised agree %d/%d%n",
                 ratio(truePos, truePos + falsePos), ratio(truePos, truePos + falseNeg),
                 exact, scored, ratio(exact, scored), promiseAgree, scored);
+        out.printf("paper-level promised agree %d/%d (any sentence of abstract or comments, with or without a link)%n",
+                paperPromiseAgree, scored);
         out.printf("tp=%d fp=%d fn=%d%n", truePos, falsePos, falseNeg);
         report.forEach(out::println);
     }
@@ -150,6 +166,27 @@ public final class ExtractionScore {
 
     private Map<String, Paper> readPapers(Path metadata, Set<String> ids) throws IOException {
         Map<String, Paper> papers = new HashMap<>();
+        if (metadata.getFileName().toString().endsWith(".txt")) {
+            // arXiv listing text (the same abstracts as the metadata, with line breaks turned into spaces)
+            try (java.io.InputStream in = Files.newInputStream(metadata)) {
+                new ListingReader().read(in, new RecordSink() {
+                    @Override
+                    public void accept(org.reprotrack.paper.Paper p) {
+                        if (ids.contains(p.id())) {
+                            papers.put(p.id(), new Paper(p.abstractText(), p.comments()));
+                        }
+                    }
+
+                    @Override
+                    public void skip(long line, String reason) {
+                        out.println("skipped line " + line + ": " + reason);
+                    }
+                });
+            } catch (InputException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return papers;
+        }
         try (BufferedReader r = Files.newBufferedReader(metadata, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.isBlank()) {

@@ -13,7 +13,7 @@ final class PapersCommand extends ListCommand<PaperRow> {
     private static final List<Column<PaperRow>> COLUMNS = List.of(
             new Column<>("paper_id", 16, PaperRow::id),
             new Column<>("version", 7, PaperRow::version),
-            new Column<>("status", 12, p -> p.status().name()),
+            new Column<>("status", 16, p -> p.status().name()), // PROMISED_NO_LINK in full
             new Column<>("title", 50, PaperRow::title),
             new Column<>("published", 10, p -> p.published() == null ? null : p.published().toString().substring(0, 10)),
             new Column<>("code_links", 10, PaperRow::codeLinks),

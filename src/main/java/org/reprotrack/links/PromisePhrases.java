@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 final class PromisePhrases {
 
     private static final String WS = "\\s+";
-    private static final String ADVERB = "(?:(?:soon|also|then|later|eventually|further|fully|all)" + WS + ")?";
+    private static final String ADVERB =
+            "(?:(?:soon|also|then|later|eventually|further|fully|all|publicly|openly|freely)" + WS + ")?";
     private static final Pattern PROMISE = Pattern.compile(String.join("|",
             // will be (made) (publicly) released / available / public / open-sourced ...
             "\\bwill" + WS + ADVERB + "be" + WS + "(?:made" + WS + ")?"
-                    + "(?:(?:publicly|freely|openly|fully)" + WS + ")?"
+                    + "(?:(?:publicly|freely|openly|fully|further|soon|later|also|eventually|recently)" + WS + ")?"
                     + "(?:released|avai?l\\w*|public|open[- ]?sourced?|access(?:ible|ed)|shared|published|provided|uploaded)",
             "\\bwill" + WS + ADVERB + "(?:release|open[- ]?source|publish|share|make\\b[^.]{0,60}?\\b(?:public|available))",
             "\\b(?:to|going" + WS + "to)" + WS + "be" + WS + "(?:publicly" + WS + ")?(?:released|open[- ]?sourced|made" + WS + "public)",
@@ -27,5 +28,10 @@ final class PromisePhrases {
 
     boolean promises(CharSequence sentence) {
         return PROMISE.matcher(sentence).find();
+    }
+
+    /** A matcher of the promise phrases over {@code text}, for callers that need where the phrase is. */
+    static java.util.regex.Matcher matcher(CharSequence text) {
+        return PROMISE.matcher(text);
     }
 }

@@ -22,6 +22,7 @@ final class UrlFinder {
 
     private final DomainRules domains = new DomainRules();
     private final LineBreaks lineBreaks = new LineBreaks(domains);
+    private final SpacedUrls spacedUrls = new SpacedUrls();
 
     /** The URLs in {@code text}, in order of appearance. */
     List<FoundUrl> find(String text) {
@@ -32,7 +33,10 @@ final class UrlFinder {
         while (i < n) {
             char c = text.charAt(i);
             boolean href = c == '\\' && text.startsWith(HREF, i + 1);
-            if (!href && !(c == '.' && isDotAnchor(text, i)) && !(c == ':' && isSchemeAnchor(text, i))) {
+            boolean anchor = href || (c == '.' && isDotAnchor(text, i)) || (c == ':' && isSchemeAnchor(text, i));
+            boolean spacedAnchor = !anchor && ((c == ':' && SpacedUrls.isSpacedSchemeAnchor(text, i))
+                    || (c == '.' && SpacedUrls.isHostDotAnchor(text, i)));
+            if (!anchor && !spacedAnchor) {
                 i++;
                 continue;
             }
@@ -51,12 +55,66 @@ final class UrlFinder {
                 while (te < n && !isTokenBreak(text.charAt(te))) {
                     te++;
                 }
-                resume = scan(text, ts, te, out);
+                FoundUrl repaired = spacedAnchor || brokenAtEnd(text, ts, te) ? spaced(text, ts, te) : null;
+                if (repaired != null) {
+                    out.add(repaired);
+                    resume = repaired.end();
+                } else {
+                    resume = spacedAnchor ? i + 1 : scan(text, ts, te, out);
+                }
             }
             floor = Math.max(resume, i + 1);
             i = floor;
         }
         return out == null ? List.of() : out;
+    }
+
+    /**
+     * Whether the token {@code [ts, te)} ends where a space may have broken a code-host URL: in
+     * {@code :}, {@code /} or {@code .} before whitespace, and it names a code host.
+     */
+    private static boolean brokenAtEnd(String text, int ts, int te) {
+        if (te >= text.length() || te - ts < 4 || ":/.".indexOf(text.charAt(te - 1)) < 0 || !Chars.isWhitespace(text.charAt(te))) {
+            return false;
+        }
+        if (text.startsWith("//", te - 2)) {
+            return true; // "https:// github.com/…": the host is in the next token
+        }
+        for (CodeHost h : CodeHost.values()) {
+            String d = h.domain();
+            int label = d.indexOf('.');
+            for (int k = ts; k + label <= te; k++) {
+                if (text.regionMatches(true, k, d, 0, label)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A code-host URL broken by spaces ({@link SpacedUrls}) that starts in the token {@code [ts, te)}:
+     * at a scheme in it ({@code at:https: //…}), else at its first host character.
+     */
+    private @Nullable FoundUrl spaced(String text, int ts, int te) {
+        int n = text.length();
+        for (int k = ts; k < te; k++) {
+            char c = text.charAt(k);
+            if (c == 'h' || c == 'H') {
+                FoundUrl u = spacedUrls.read(text, k, n);
+                if (u != null) {
+                    return u;
+                }
+            }
+        }
+        int k = ts;
+        while (k < te && !Chars.isAlnum(text.charAt(k))) {
+            k++;
+        }
+        if (k >= te || (k > 0 && "/@.".indexOf(text.charAt(k - 1)) >= 0)) {
+            return null;
+        }
+        return spacedUrls.read(text, k, n);
     }
 
     /** {@code \href{URL}{text}}: the URL only; the text is skipped even when it looks like a link. */

@@ -121,7 +121,7 @@ final class HtmlReport implements ReportRenderer {
             sb.append("<tr>");
             cell(sb, Html.text(p.paperId()));
             cell(sb, Html.text(Objects.toString(p.title(), "")));
-            cell(sb, Html.text(p.repoKey()));
+            cell(sb, Html.text(p.repository()));
             cell(sb, Html.text(p.status()));
             cell(sb, Long.toString(p.daysSince()));
             sb.append("</tr>\n");

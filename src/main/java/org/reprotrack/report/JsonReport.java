@@ -109,7 +109,7 @@ final class JsonReport implements ReportRenderer {
         g.writeStartObject();
         g.writeStringField("paper_id", p.paperId());
         string(g, "title", p.title());
-        g.writeStringField("repo_key", p.repoKey());
+        string(g, "repo_key", p.repoKey());
         g.writeStringField("status", p.status());
         time(g, "published", p.published());
         g.writeNumberField("days_since_first_version", p.daysSince());

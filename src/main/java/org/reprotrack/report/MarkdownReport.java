@@ -54,7 +54,7 @@ final class MarkdownReport implements ReportRenderer {
             sb.append(line(List.of(
                     Markdown.cell(p.paperId()),
                     Markdown.cell(Objects.toString(p.title(), "")),
-                    Markdown.cell(p.repoKey()),
+                    Markdown.cell(p.repository()),
                     Markdown.cell(p.status()),
                     Long.toString(p.daysSince()))));
         }

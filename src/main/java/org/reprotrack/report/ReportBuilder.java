@@ -27,7 +27,7 @@ import org.reprotrack.store.SignalRow;
 final class ReportBuilder {
 
     private static final Comparator<PromiseNotKept> PROMISE_ORDER = Comparator.comparing(PromiseNotKept::paperId)
-            .thenComparing(PromiseNotKept::repoKey);
+            .thenComparing(PromiseNotKept::repoKey, Comparator.nullsFirst(Comparator.naturalOrder()));
     private static final Comparator<ReportRow> ORDER = Comparator.comparing(ReportRow::kind)
             .thenComparing(ReportRow::paperId).thenComparingInt(ReportRow::position).thenComparing(ReportRow::repoKey);
 
@@ -94,7 +94,9 @@ final class ReportBuilder {
         Set<String> brokenLinks = new TreeSet<>();
         List<PromiseNotKept> promises = new ArrayList<>();
         for (BrokenPromise b : broken) {
-            brokenLinks.add(promiseKey(b.paperId(), b.repoKey()));
+            if (b.repoKey() != null) {
+                brokenLinks.add(promiseKey(b.paperId(), b.repoKey()));
+            }
             promises.add(new PromiseNotKept(b.paperId(), titles.get(b.paperId()), b.repoKey(), b.status(), b.published(),
                     b.daysSince()));
         }

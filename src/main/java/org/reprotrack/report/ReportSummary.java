@@ -21,7 +21,8 @@ final class ReportSummary {
 
     /** What the "Promises not kept" section lists. */
     static String promises() {
-        return "Papers that promised code whose repository is still EMPTY, PLACEHOLDER or NOT_FOUND (or holds no code)"
+        return "Papers that promised code whose repository is still EMPTY, PLACEHOLDER or NOT_FOUND (or holds no code),"
+                + " or that promised code, models or data without any code link (PROMISED_NO_LINK),"
                 + " more than signals.promise_days after the paper's first version; the filters do not apply.";
     }
 

@@ -109,7 +109,7 @@ public final class DashboardStore {
         }
         Map<String, Object[]> found = new HashMap<>();
         // the signals shown are the listing's (as the filters), not recomputed per request
-        try (PreparedStatement st = c.prepareStatement("SELECT p.id, p.title, p.published, pl.best_score, pl.placeholder FROM paper p"
+        try (PreparedStatement st = c.prepareStatement("SELECT p.id, p.title, p.published, pl.best_score, pl.placeholder, p.promised FROM paper p"
                 + " LEFT JOIN paper_listing pl ON pl.paper_id = p.id WHERE p.id IN ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
             for (int i = 0; i < ids.size(); i++) {
@@ -118,7 +118,7 @@ public final class DashboardStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(1), new Object[] {rs.getString(2), Timestamp.read(rs, 3), rs.getObject(4),
-                            rs.getBoolean(5)});
+                            rs.getBoolean(5), rs.getBoolean(6)});
                 }
             }
         }
@@ -132,7 +132,7 @@ public final class DashboardStore {
             List<CodeLinkRow> own = links.getOrDefault(id, List.of());
             Instant lastChecked = own.stream().map(CodeLinkRow::lastChecked).filter(java.util.Objects::nonNull)
                     .max(Instant::compareTo).orElse(null);
-            papers.add(new PaperListRow(id, (String) paper[0], (Instant) paper[1], statusOf(own), own, lastChecked,
+            papers.add(new PaperListRow(id, (String) paper[0], (Instant) paper[1], statusOf(own, (Boolean) paper[4]), own, lastChecked,
                     paper[2] == null ? null : ((Number) paper[2]).intValue(), (Boolean) paper[3]));
         }
         return new PaperPage(papers, hasNext);
@@ -141,7 +141,7 @@ public final class DashboardStore {
     /** One paper with all its links, or empty when the store does not know the id. */
     public Optional<PaperDetail> paper(String id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                SELECT id, version, title, authors, abstract_text, comments, categories, published FROM paper WHERE id = ?""")) {
+                SELECT id, version, title, authors, abstract_text, comments, categories, published, promised FROM paper WHERE id = ?""")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -150,7 +150,7 @@ public final class DashboardStore {
                 List<CodeLinkRow> links = links(c, List.of(id), false).getOrDefault(id, List.of());
                 return Optional.of(new PaperDetail(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), Timestamp.read(rs, 8),
-                        statusOf(links.stream().filter(CodeLinkRow::code).toList()), links));
+                        statusOf(links.stream().filter(CodeLinkRow::code).toList(), rs.getBoolean(9)), links));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read paper " + id + ": " + e.getMessage(), e);
@@ -279,13 +279,17 @@ public final class DashboardStore {
         return runs;
     }
 
-    /** A paper's status from its code links, by the rules of status-model.md (as {@link ListingStore#refresh()}). */
-    static PaperStatus statusOf(List<CodeLinkRow> codeLinks) {
+    /**
+     * A paper's status from its code links, by the rules of status-model.md (as {@link ListingStore#refresh()}).
+     *
+     * @param paperPromised the paper promises code, models or data (paper.promised, V15)
+     */
+    static PaperStatus statusOf(List<CodeLinkRow> codeLinks, boolean paperPromised) {
         PaperStatusTally tally = new PaperStatusTally();
         for (CodeLinkRow l : codeLinks) {
             tally.add(CurrentStatus.valueOf(l.status()), l.promised(), l.reachedBefore());
         }
-        return tally.status();
+        return tally.status(paperPromised);
     }
 
     private static Map<String, List<CodeLinkRow>> links(Connection c, List<String> paperIds, boolean codeOnly) throws SQLException {

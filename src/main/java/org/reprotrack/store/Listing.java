@@ -12,7 +12,8 @@ import org.reprotrack.check.PaperStatus;
  * @param hosts the hosts of its code links, lower case, sorted, no repeats
  * @param bestScore the best checklist score of its code repositories; null when none has signals
  * @param placeholder one of its code repositories is a placeholder (status or signals)
- * @param promiseOpen one of its promised code repositories has not kept the promise (yet)
+ * @param promiseOpen one of its promised code repositories has not kept the promise (yet), or it is
+ *     PROMISED_NO_LINK: it promised code without giving a link
  * @param textStamp changes when its title, abstract, comments or links change
  */
 public record Listing(String paperId, PaperStatus status, @Nullable Instant published, List<String> hosts,

@@ -35,7 +35,8 @@ public final class ListingStore {
                    l.host, r.status, r.last_alive, l.promised, s.score,
                    CASE WHEN r.status = 'PLACEHOLDER' OR s.placeholder = TRUE THEN 1 ELSE 0 END,
                    CASE WHEN l.promised AND %s THEN 1 ELSE 0 END,
-                   pl.paper_id, pl.code_status, pl.published, pl.hosts, pl.best_score, pl.placeholder, pl.promise_open, pl.text_stamp
+                   pl.paper_id, pl.code_status, pl.published, pl.hosts, pl.best_score, pl.placeholder, pl.promise_open, pl.text_stamp,
+                   p.promised
             FROM paper p
             LEFT JOIN link l ON l.paper_id = p.id AND l.kind = 'code'
             LEFT JOIN repo r ON r.id = l.repo_id
@@ -208,6 +209,7 @@ public final class ListingStore {
         final String id;
         final @Nullable Instant published;
         final long textStamp;
+        final boolean paperPromised;
         final @Nullable Listing old;
         final PaperStatusTally tally = new PaperStatusTally();
         final Set<String> hosts = new TreeSet<>();
@@ -219,6 +221,7 @@ public final class ListingStore {
             id = rs.getString(1);
             published = Timestamp.read(rs, 2);
             textStamp = 31 * rs.getLong(4) + Objects.hashCode(rs.getString(3));
+            paperPromised = rs.getBoolean(20);
             old = rs.getString(12) == null ? null : listing(rs, 12);
         }
 
@@ -240,7 +243,11 @@ public final class ListingStore {
         }
 
         Listing now() {
-            return new Listing(id, tally.status(), published, new ArrayList<>(hosts), bestScore, placeholder, promiseOpen, textStamp);
+            PaperStatus status = tally.status(paperPromised);
+            // a promise made without a link stays open until a code link appears: the promise filter
+            // lists it once the paper is older than signals.promise_days, like a promised empty repository
+            boolean open = promiseOpen || status == PaperStatus.PROMISED_NO_LINK;
+            return new Listing(id, status, published, new ArrayList<>(hosts), bestScore, placeholder, open, textStamp);
         }
     }
 

@@ -78,7 +78,7 @@ public final class OverviewStore {
                     hosts.add(rs.getString(1));
                 }
             }
-            int withCode = total - papers.getOrDefault(PaperStatus.NO_CODE_LINK, 0);
+            int withCode = total - papers.getOrDefault(PaperStatus.NO_CODE_LINK, 0) - papers.getOrDefault(PaperStatus.PROMISED_NO_LINK, 0);
             Map<Integer, Integer> byScore = new TreeMap<>();
             // each paper's best checklist score over its code repositories with signals (issue 7)
             try (PreparedStatement st = c.prepareStatement(

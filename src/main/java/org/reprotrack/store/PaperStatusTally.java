@@ -26,7 +26,8 @@ final class PaperStatusTally {
         dead |= status.dead() && !neverThere;
     }
 
-    PaperStatus status() {
-        return PaperStatus.of(links, reachable, noCodeYet, dead);
+    /** @param paperPromised the paper promises code, models or data (paper.promised) */
+    PaperStatus status(boolean paperPromised) {
+        return PaperStatus.of(links, reachable, noCodeYet, dead, paperPromised);
     }
 }

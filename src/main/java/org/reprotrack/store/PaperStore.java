@@ -40,7 +40,10 @@ public final class PaperStore {
         }
     }
 
-    /** Every paper with its link counts and status, ordered by id, streamed so any number fits in memory. */
+    /**
+     * Every paper with its link counts, whether it promises code (with or without a link) and its
+     * status, ordered by id, streamed so any number fits in memory.
+     */
     public void forEachPaper(Consumer<PaperRow> action) {
         query("""
                 SELECT p.id, p.version, p.title, p.authors, p.published,
@@ -53,15 +56,20 @@ public final class PaperStore {
                                   OR (l.promised AND r.last_alive IS NULL AND r.status IN ('NOT_FOUND', 'BLOCKED', 'REPLACED'))
                                 THEN 1 ELSE 0 END),
                        MAX(CASE WHEN r.status IN ('NOT_FOUND', 'BLOCKED', 'REPLACED')
-                                 AND NOT (l.promised AND r.last_alive IS NULL) THEN 1 ELSE 0 END)
+                                 AND NOT (l.promised AND r.last_alive IS NULL) THEN 1 ELSE 0 END),
+                       p.promised
                 FROM paper p
                 LEFT JOIN link l ON l.paper_id = p.id
                 LEFT JOIN repo r ON r.id = l.repo_id
-                GROUP BY p.id, p.version, p.title, p.authors, p.published, p.source
-                ORDER BY p.id""", rs -> action.accept(new PaperRow(
-                        rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
-                        Timestamp.read(rs, 5), rs.getInt(6), rs.getInt(7), rs.getInt(8) > 0, rs.getString(9),
-                        PaperStatus.of(rs.getInt(6), rs.getInt(10) > 0, rs.getInt(11) > 0, rs.getInt(12) > 0))));
+                GROUP BY p.id, p.version, p.title, p.authors, p.published, p.source, p.promised
+                ORDER BY p.id""", rs -> {
+                    // promised: the paper promises code anywhere (V15), with or without a link
+                    boolean promised = rs.getBoolean(13) || rs.getInt(8) > 0;
+                    action.accept(new PaperRow(
+                            rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
+                            Timestamp.read(rs, 5), rs.getInt(6), rs.getInt(7), promised, rs.getString(9),
+                            PaperStatus.of(rs.getInt(6), rs.getInt(10) > 0, rs.getInt(11) > 0, rs.getInt(12) > 0, promised)));
+                });
     }
 
     /** Every link, ordered by paper id then position in the paper. */

@@ -80,11 +80,12 @@ public final class PaperWriter implements AutoCloseable {
         connection.setAutoCommit(false);
         insertPaper = connection.prepareStatement("""
                 INSERT INTO paper (version, title, abstract_text, comments, authors, categories, published, updated,
-                                   listed_urls, text_hash, source, first_seen, last_changed, id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                   listed_urls, text_hash, source, promised, first_seen, last_changed, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         updatePaper = connection.prepareStatement("""
                 UPDATE paper SET version = ?, title = ?, abstract_text = ?, comments = ?, authors = ?, categories = ?,
-                                 published = ?, updated = ?, listed_urls = ?, text_hash = ?, source = ?, last_changed = ?
+                                 published = ?, updated = ?, listed_urls = ?, text_hash = ?, source = ?, promised = ?,
+                                 last_changed = ?
                 WHERE id = ?""");
         deleteLinks = connection.prepareStatement("DELETE FROM link WHERE paper_id = ?");
         insertLink = connection.prepareStatement("""
@@ -181,20 +182,21 @@ public final class PaperWriter implements AutoCloseable {
     private Stored apply(PreparedPaper prepared, @Nullable Stored old) throws SQLException {
         Paper incoming = prepared.paper();
         Stored merged = merge(prepared, old);
-        List<Link> links = prepared.hasText(merged.abstractText, merged.comments, merged.listed)
-                ? prepared.links() : linker.apply(merged.toPaper(incoming.id()));
+        boolean ownText = prepared.hasText(merged.abstractText, merged.comments, merged.listed);
+        List<Link> links = ownText ? prepared.links() : linker.apply(merged.toPaper(incoming.id()));
+        boolean promised = ownText ? prepared.promised() : PreparedPaper.promised(merged.toPaper(incoming.id()), links);
         counts.read(links);
         Timestamp now = Timestamp.of(clock.instant());
         if (old == null) {
-            bindPaper(insertPaper, merged, incoming.id(), now);
-            insertPaper.setObject(13, now.value());
-            insertPaper.setString(14, incoming.id());
+            bindPaper(insertPaper, merged, incoming.id(), promised, now);
+            insertPaper.setObject(14, now.value());
+            insertPaper.setString(15, incoming.id());
             insertPaper.addBatch();
             addLinks(incoming.id(), links);
             counts.added();
         } else if (merged.textHash != old.textHash || !merged.sameMetadata(old)) {
-            bindPaper(updatePaper, merged, incoming.id(), now);
-            updatePaper.setString(13, incoming.id());
+            bindPaper(updatePaper, merged, incoming.id(), promised, now);
+            updatePaper.setString(14, incoming.id());
             updatePaper.addBatch();
             if (merged.textHash != old.textHash) {
                 deleteLinks.setString(1, incoming.id());
@@ -240,7 +242,7 @@ public final class PaperWriter implements AutoCloseable {
                 prepared.hasText(abstractText, comments, listed) ? prepared.textHash() : TextHash.of(abstractText, comments, listed));
     }
 
-    private void bindPaper(PreparedStatement st, Stored p, String id, Timestamp now) throws SQLException {
+    private void bindPaper(PreparedStatement st, Stored p, String id, boolean promised, Timestamp now) throws SQLException {
         setInt(st, 1, p.version);
         st.setString(2, p.title);
         st.setString(3, p.abstractText);
@@ -252,7 +254,8 @@ public final class PaperWriter implements AutoCloseable {
         st.setString(9, p.listed.isEmpty() ? null : String.join("\n", p.listed));
         st.setLong(10, p.textHash);
         st.setString(11, source);
-        st.setObject(12, now.value());
+        st.setBoolean(12, promised);
+        st.setObject(13, now.value());
     }
 
     private void addLinks(String paperId, List<Link> links) throws SQLException {

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.links.Link;
+import org.reprotrack.links.LinkKind;
+import org.reprotrack.links.PaperPromises;
 import org.reprotrack.paper.Paper;
 
 /**
@@ -13,12 +15,31 @@ import org.reprotrack.paper.Paper;
  * beside the database writes). The writer uses them when the stored paper it merges with keeps
  * this text, as every new paper does, and works them out again otherwise.
  */
-public record PreparedPaper(Paper paper, List<Link> links, long textHash) {
+public record PreparedPaper(Paper paper, List<Link> links, long textHash, boolean promised) {
 
-    /** Extracts the paper's links with {@code linker} and hashes its text; safe on any thread if the linker is. */
+    private static final PaperPromises PROMISES = new PaperPromises();
+
+    /**
+     * Extracts the paper's links with {@code linker}, hashes its text and works out whether it
+     * promises code ({@link #promised(Paper, List)}); safe on any thread if the linker is.
+     */
     public static PreparedPaper of(Paper paper, Function<Paper, List<Link>> linker) {
-        return new PreparedPaper(paper, linker.apply(paper),
-                TextHash.of(paper.abstractText(), paper.comments(), paper.listedUrls()));
+        List<Link> links = linker.apply(paper);
+        return new PreparedPaper(paper, links, TextHash.of(paper.abstractText(), paper.comments(), paper.listedUrls()),
+                promised(paper, links));
+    }
+
+    /**
+     * Whether a paper promises code, models or data (paper.promised, V15): one of its code links is
+     * promised, or a sentence of its abstract or comments promises, with or without a link.
+     */
+    static boolean promised(Paper paper, List<Link> links) {
+        for (Link l : links) {
+            if (l.kind() == LinkKind.CODE && l.promised()) {
+                return true;
+            }
+        }
+        return PROMISES.promised(paper.abstractText(), paper.comments());
     }
 
     /** Whether links and hash were worked out from exactly this text. */

@@ -231,7 +231,9 @@ public final class SignalStore {
     /**
      * Promises not kept: code links a paper promised ("will be released") whose repository is still
      * EMPTY, PLACEHOLDER or NOT_FOUND (or whose signals say placeholder) more than
-     * {@code promiseDays} after the paper's first version. Ordered by paper, then repository.
+     * {@code promiseDays} after the paper's first version; and papers that promised code without
+     * any code link that long ({@link NoLinkPromises}: no repository, status PROMISED_NO_LINK).
+     * Ordered by paper, then repository.
      */
     public List<BrokenPromise> promisesNotKept(Instant now, int promiseDays) {
         Instant cutoff = now.minus(Duration.ofDays(promiseDays));
@@ -253,6 +255,8 @@ public final class SignalStore {
                             Duration.between(published, now).toDays()));
                 }
             }
+            broken.addAll(NoLinkPromises.notKept(c, now, cutoff)); // promised without a link (issue 12)
+            broken.sort(BrokenPromise.ORDER);
         } catch (SQLException e) {
             throw new StoreException("cannot list promises not kept: " + e.getMessage(), e);
         }

@@ -70,6 +70,7 @@ final class BadgeRoutes {
                     : new BadgeView("code", "reachable", "#4c1");
             case CODE_GONE -> new BadgeView("code", "gone", "#e05d44");
             case NO_CODE_YET, NO_CODE_LINK -> new BadgeView("code", "not released", "#fe7d37");
+            case PROMISED_NO_LINK -> new BadgeView("code", "promised, no link", "#fe7d37");
             case PENDING -> new BadgeView("code", "unknown", "#9f9f9f");
         };
     }

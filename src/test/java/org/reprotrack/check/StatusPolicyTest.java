@@ -138,4 +138,13 @@ class StatusPolicyTest {
         assertEquals(PaperStatus.CODE_GONE, PaperStatus.of(1, false, false, true));
         assertEquals(PaperStatus.PENDING, PaperStatus.of(1, false, false, false));
     }
+
+    @Test
+    void aPaperPromisingCodeWithoutALinkHasItsOwnStatusAndALinkDecidesOnceThere() {
+        assertEquals(PaperStatus.PROMISED_NO_LINK, PaperStatus.of(0, false, false, false, true));
+        assertEquals(PaperStatus.NO_CODE_LINK, PaperStatus.of(0, false, false, false, false));
+        assertEquals(PaperStatus.HAS_CODE, PaperStatus.of(1, true, false, false, true), "the promised code came");
+        assertEquals(PaperStatus.NO_CODE_YET, PaperStatus.of(1, false, true, false, true));
+        assertEquals(PaperStatus.PENDING, PaperStatus.of(1, false, false, false, true));
+    }
 }

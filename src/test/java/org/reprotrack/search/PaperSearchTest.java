@@ -111,7 +111,7 @@ class PaperSearchTest {
                     }
                 }
             }
-            assertEquals(5 * 6 * 4 * 3 * 2, compared);
+            assertEquals(5 * (PaperStatus.values().length + 1) * 4 * 3 * 2, compared);
         }
     }
 }

@@ -17,6 +17,7 @@ public final class StatusStyle {
             case CODE_GONE -> "code gone";
             case NO_CODE_YET -> "not released";
             case NO_CODE_LINK -> "no code link";
+            case PROMISED_NO_LINK -> "promised, no link";
             case PENDING -> "unknown";
         };
     }
@@ -27,6 +28,7 @@ public final class StatusStyle {
             case CODE_GONE -> "s-dead";
             case NO_CODE_YET -> "s-nocode";
             case NO_CODE_LINK -> "s-none";
+            case PROMISED_NO_LINK -> "s-nocode";
             case PENDING -> "s-pending";
         };
     }

@@ -30,6 +30,11 @@ public final class OverviewStore {
         this.dataSource = dataSource;
     }
 
+    /** The survival observations, read with the overview (issue 16). */
+    public SurvivalStore survival() {
+        return new SurvivalStore(dataSource);
+    }
+
     /** A value that changes whenever papers, links or checks were written; cheap (counts and maxima). */
     public String fingerprint() {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""

@@ -108,6 +108,7 @@ public final class Dashboard implements AutoCloseable {
         });
         new PageRoutes(reads, templates).register(s);
         new ApiRoutes(reads).register(s);
+        new SurvivalRoutes(reads, templates).register(s);
         new ReportRoutes(reads.reports(), templates).register(s);
         new BadgeRoutes(reads, templates).register(s);
         new AdminRoutes(token, actions, java.util.Objects.requireNonNull(background), this::refreshQuietly).register(s);

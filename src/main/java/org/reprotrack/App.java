@@ -269,6 +269,27 @@ public final class App implements AutoCloseable {
     }
 
     /**
+     * Vulnerable code and save code now (issue 16): Software Heritage asked about live repositories,
+     * and, with {@code archives.save_code_now} on, save requests sent and followed. The token comes
+     * from the environment variable named by {@code archives.software_heritage_token_env}.
+     */
+    public org.reprotrack.report.PreservationService preservationService() {
+        Settings.Archives a = settings.archives();
+        Duration timeout = Duration.ofSeconds(a.timeoutSeconds());
+        OkHttpClient archiveClient = httpClient().newBuilder()
+                .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
+        Duration maxWait = Duration.ofSeconds(a.maxRateLimitWaitSeconds());
+        HttpUrl base = HttpUrl.get(a.softwareHeritageUrl());
+        SoftwareHeritageClient swh = SoftwareHeritageClient.create(base, archiveClient, clock, Sleeper.SYSTEM, maxWait);
+        org.reprotrack.report.SaveCodeNowClient saver = a.saveCodeNow()
+                ? org.reprotrack.report.SaveCodeNowClient.create(base, archiveClient, clock, Sleeper.SYSTEM, maxWait,
+                        env.get(a.softwareHeritageTokenEnv()))
+                : null;
+        return new org.reprotrack.report.PreservationService(new org.reprotrack.store.ArchiveStore(database().dataSource()),
+                reportStore(), swh, saver, Duration.ofDays(a.cacheDays()), clock);
+    }
+
+    /**
      * The dashboard over this app's store. The admin write routes start the same audit and ingest
      * the CLI runs (ingest reads {@code ingest.sources}); they are on only when the variable named
      * by {@code dashboard.admin_token_env} is set.

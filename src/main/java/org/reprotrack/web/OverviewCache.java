@@ -9,6 +9,7 @@ import org.reprotrack.search.PaperSearch;
 import org.reprotrack.store.ListingStore;
 import org.reprotrack.store.Overview;
 import org.reprotrack.store.OverviewStore;
+import org.reprotrack.store.ArchiveStore;
 import org.reprotrack.store.SurvivalStore;
 import org.reprotrack.survival.SurvivalFigures;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ final class OverviewCache {
     private final Clock clock;
     private volatile @Nullable Overview current;
     private volatile @Nullable SurvivalFigures survival;
+    private volatile ArchiveStore.Counts archiveCounts = new ArchiveStore.Counts(0, 0);
     private @Nullable String fingerprint;
     private @Nullable LocalDate day;
 
@@ -50,12 +52,18 @@ final class OverviewCache {
         int changed = listing.refresh();
         int indexed = search.sync();
         current = store.overview(today);
+        archiveCounts = store.archives().counts();
         SurvivalStore.Observations seen = store.survival().observations();
         survival = SurvivalFigures.of(seen.subjects(), seen.undated(), seen.unchecked(), clock.instant());
         fingerprint = now;
         day = today;
         LOG.info("overview refreshed in {} ms ({} paper listings changed, {} papers indexed for search)",
                 (System.nanoTime() - start) / 1_000_000, changed, indexed);
+    }
+
+    /** Vulnerable live repositories and those never asked about, as of the last refresh (issue 16). */
+    ArchiveStore.Counts archiveCounts() {
+        return archiveCounts;
     }
 
     /** The survival curves of the last refresh (issue 16), computed with the listing. */

@@ -13,6 +13,7 @@ import org.reprotrack.check.CurrentStatus;
  * @param statusFilter the --status filter
  * @param previousReportAt when the report compared with was made; null for the first report
  * @param promisesNotKept papers whose promised code never came, by paper then repository; not filtered
+ * @param vulnerable live repositories with no Software Heritage snapshot or one older than their last push (issue 16); not filtered
  */
 public record Report(
         Instant generatedAt,
@@ -20,11 +21,24 @@ public record Report(
         @Nullable CurrentStatus statusFilter,
         @Nullable Instant previousReportAt,
         List<ReportRow> rows,
-        List<PromiseNotKept> promisesNotKept) {
+        List<PromiseNotKept> promisesNotKept,
+        List<org.reprotrack.store.VulnerableRepo> vulnerable) {
 
     public Report {
         rows = List.copyOf(rows);
         promisesNotKept = List.copyOf(promisesNotKept);
+        vulnerable = List.copyOf(vulnerable);
+    }
+
+    /** A report without the vulnerable repositories. */
+    public Report(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
+            @Nullable Instant previousReportAt, List<ReportRow> rows, List<PromiseNotKept> promisesNotKept) {
+        this(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, List.of());
+    }
+
+    /** The same report listing these vulnerable repositories. */
+    public Report withVulnerable(List<org.reprotrack.store.VulnerableRepo> repos) {
+        return new Report(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, repos);
     }
 
     /** A report without promises not kept. */

@@ -159,4 +159,16 @@ class PreservationServiceTest extends ReportTestBase {
         assertEquals(1, seen.stream().filter(r -> r.getMethod().equals("POST")).count(), "no second request after the 429");
         assertFalse(archiveStore.toSave(clock.instant(), 10).isEmpty());
     }
+
+    @Test
+    void theReportListsTheVulnerableBesideTheDead() throws Exception {
+        service(false).run(100, 10, progress::add);
+        ReportService reports = new ReportService(store, signals, PROMISE_DAYS, lookup(null), dir.resolve("reports"), clock);
+        ReportResult r = reports.write(new ReportRequest(List.of(ReportFormat.MD, ReportFormat.HTML), null, null, null));
+        assertEquals(2, r.report().vulnerable().size());
+        String md = java.nio.file.Files.readString(dir.resolve("reports/dead-links-latest.md"));
+        assertTrue(md.contains("## Vulnerable: live, without a recent Software Heritage copy (2)"), md);
+        assertTrue(md.contains("| github.com/lab/alpha | 2025-06-01 | 2025-03-14 | not sent |  |"), md);
+        assertTrue(java.nio.file.Files.readString(dir.resolve("reports/dead-links-latest.html")).contains("<h2 id=\"vulnerable\">"));
+    }
 }

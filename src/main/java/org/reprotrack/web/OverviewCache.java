@@ -53,8 +53,10 @@ final class OverviewCache {
         int indexed = search.sync();
         current = store.overview(today);
         archiveCounts = store.archives().counts();
+        long survivalStart = System.nanoTime();
         SurvivalStore.Observations seen = store.survival().observations();
         survival = SurvivalFigures.of(seen.subjects(), seen.undated(), seen.unchecked(), clock.instant());
+        LOG.info("survival curves of {} links computed in {} ms", seen.subjects().size(), (System.nanoTime() - survivalStart) / 1_000_000);
         fingerprint = now;
         day = today;
         LOG.info("overview refreshed in {} ms ({} paper listings changed, {} papers indexed for search)",

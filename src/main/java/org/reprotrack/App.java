@@ -235,8 +235,14 @@ public final class App implements AutoCloseable {
                         s.recovered().size(), s.stillDue());
             }
             case REPORT -> {
+                // issue 16: ask Software Heritage about live code (and save it, when save_code_now is on) before the report lists it
+                Settings.Archives a = settings.archives();
+                org.reprotrack.report.PreservationService.Summary p = preservationService().run(a.askLimit(), a.saveLimit(),
+                        line -> LOG.info("preserve: {}", line));
                 ReportResult r = reportService().write(ReportRequest.scheduled(settings.report().formats()));
-                return r.files().size() + " report files written: " + r.files().stream().map(f -> f.getFileName().toString()).toList();
+                return r.files().size() + " report files written: " + r.files().stream().map(f -> f.getFileName().toString()).toList()
+                        + String.format("; Software Heritage asked about %d live repositories, %d vulnerable, %d save requests sent",
+                                p.asked(), p.vulnerable(), p.sent());
             }
         }
         throw new IllegalStateException("unknown job " + kind);

@@ -34,6 +34,9 @@ local builders = {
   audits = function() return "/audits?page=" .. math.random(1, 16) end,
   badge = function() return "/badge/" .. paper_id() .. ".svg" end,
   search = function() return "/papers?q=lab" .. math.random(0, 99999) end,
+  -- issue 16: a random grouping of the survival page and its API
+  survival = function() local by = {"all", "year", "category", "host", "promised", "score"} return "/survival?by=" .. by[math.random(1, 6)] end,
+  api_survival = function() local by = {"all", "year", "category", "host", "promised", "score"} return "/api/v1/survival?by=" .. by[math.random(1, 6)] end,
 }
 
 function setup(thread)

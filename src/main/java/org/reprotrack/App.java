@@ -352,8 +352,14 @@ public final class App implements AutoCloseable {
                 }
             }
             case REPORT -> {
+                // issue 16: ask Software Heritage about live code (and save it, when save_code_now is on) before the report lists it
+                Settings.Archives a = settings.archives();
+                org.reprotrack.report.PreservationService.Summary p = preservationService().run(a.askLimit(), a.saveLimit(),
+                        line -> LOG.info("preserve: {}", line));
                 ReportResult r = reportService().write(ReportRequest.scheduled(settings.report().formats()));
-                return r.files().size() + " report files written: " + r.files().stream().map(f -> f.getFileName().toString()).toList();
+                return r.files().size() + " report files written: " + r.files().stream().map(f -> f.getFileName().toString()).toList()
+                        + String.format("; Software Heritage asked about %d live repositories, %d vulnerable, %d save requests sent",
+                                p.asked(), p.vulnerable(), p.sent());
             }
         }
         throw new IllegalStateException("unknown job " + kind);
@@ -383,6 +389,27 @@ public final class App implements AutoCloseable {
                 Duration.ofDays(a.cacheDays()), clock);
         return new ReportService(reportStore(), signalStore(), settings.signals().promiseDays(), lookup,
                 Path.of(settings.report().outputDir()), clock);
+    }
+
+    /**
+     * Vulnerable code and save code now (issue 16): Software Heritage asked about live repositories,
+     * and, with {@code archives.save_code_now} on, save requests sent and followed. The token comes
+     * from the environment variable named by {@code archives.software_heritage_token_env}.
+     */
+    public org.reprotrack.report.PreservationService preservationService() {
+        Settings.Archives a = settings.archives();
+        Duration timeout = Duration.ofSeconds(a.timeoutSeconds());
+        OkHttpClient archiveClient = httpClient().newBuilder()
+                .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
+        Duration maxWait = Duration.ofSeconds(a.maxRateLimitWaitSeconds());
+        HttpUrl base = HttpUrl.get(a.softwareHeritageUrl());
+        SoftwareHeritageClient swh = SoftwareHeritageClient.create(base, archiveClient, clock, Sleeper.SYSTEM, maxWait);
+        org.reprotrack.report.SaveCodeNowClient saver = a.saveCodeNow()
+                ? org.reprotrack.report.SaveCodeNowClient.create(base, archiveClient, clock, Sleeper.SYSTEM, maxWait,
+                        env.get(a.softwareHeritageTokenEnv()))
+                : null;
+        return new org.reprotrack.report.PreservationService(new org.reprotrack.store.ArchiveStore(database().dataSource()),
+                reportStore(), swh, saver, Duration.ofDays(a.cacheDays()), clock);
     }
 
     /**

@@ -209,8 +209,16 @@ public record Settings(
             String availabilityUrl,
             int cacheDays,
             int timeoutSeconds,
-            int maxRateLimitWaitSeconds) {
+            int maxRateLimitWaitSeconds,
+            boolean saveCodeNow,
+            String softwareHeritageTokenEnv,
+            int askLimit,
+            int saveLimit) {
         public Archives {
+            require(askLimit >= 0, "archives.ask_limit", "must not be negative");
+            require(saveLimit >= 0, "archives.save_limit", "must not be negative");
+            require(softwareHeritageTokenEnv != null && softwareHeritageTokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*"),
+                    "archives.software_heritage_token_env", "must be the name of an environment variable");
             requireHttpUrl(softwareHeritageUrl, "archives.software_heritage_url");
             requireHttpUrl(waybackUrl, "archives.wayback_url");
             requireHttpUrl(availabilityUrl, "archives.availability_url");

@@ -112,6 +112,7 @@ public final class AtomReader implements PaperReader {
         String updated = null;
         List<String> authors = new ArrayList<>();
         List<String> categories = new ArrayList<>();
+        String primary = null;
         int depth = 1;
         while (depth > 0) {
             int event = xml.next();
@@ -130,6 +131,10 @@ public final class AtomReader implements PaperReader {
                     updated = xml.getElementText();
                 } else if (depth == 1 && is(xml, ARXIV, "comment")) {
                     comment = xml.getElementText();
+                } else if (depth == 1 && is(xml, ARXIV, "primary_category")) {
+                    String term = xml.getAttributeValue(null, "term");
+                    primary = term == null || term.isBlank() ? primary : term.strip();
+                    depth++;
                 } else if (depth == 1 && is(xml, ATOM, "category")) {
                     String term = xml.getAttributeValue(null, "term");
                     if (term != null && !term.isBlank() && !categories.contains(term.strip())) {
@@ -154,6 +159,11 @@ public final class AtomReader implements PaperReader {
             String message = summary == null || summary.isBlank() ? id : JsonLinesReader.collapse(summary);
             sink.skip(line, "arXiv API error: " + message);
             return;
+        }
+        if (primary != null) {
+            // arXiv lists the primary category first (the metadata snapshot does too); the feed says which it is
+            categories.remove(primary);
+            categories.add(0, primary);
         }
         ArxivId arxivId = ArxivId.fromUrl(id);
         if (arxivId == null) {

@@ -11,7 +11,9 @@ import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.RetryAfter;
@@ -32,6 +34,7 @@ final class ArchiveHttp {
     private static final Logger log = LoggerFactory.getLogger(ArchiveHttp.class);
     private static final int MAX_RATE_LIMIT_WAITS = 3;
     private static final long EPOCH_THRESHOLD = 1_000_000_000L;
+    private static final MediaType JSON_TYPE = java.util.Objects.requireNonNull(MediaType.parse("application/json"));
 
     /** A complete answer: status and parsed JSON body (null when the body is not JSON). */
     record Reply(int code, @Nullable JsonNode json) {
@@ -45,6 +48,8 @@ final class ArchiveHttp {
     private final int maxAttempts;
     private final ObjectMapper mapper = new ObjectMapper();
     private Instant notBefore = Instant.MIN;
+    /** The Authorization header's value, never logged nor put in a note or exception. */
+    private @Nullable String authorization;
 
     /**
      * @param name the archive's name for notes ({@code Software Heritage})
@@ -59,6 +64,12 @@ final class ArchiveHttp {
         this.maxAttempts = maxRetries + 1;
     }
 
+    /** Sends the token as a bearer token with every request; it is never logged nor written anywhere. */
+    ArchiveHttp withToken(@Nullable String token) {
+        this.authorization = token == null || token.isBlank() ? null : "Bearer " + token.strip();
+        return this;
+    }
+
     String name() {
         return name;
     }
@@ -68,9 +79,35 @@ final class ArchiveHttp {
     }
 
     /** GETs the URL; a 2xx or 404 comes back, anything without a verdict is {@link ArchiveUnavailable}. */
-    synchronized Reply get(HttpUrl url) throws ArchiveUnavailable {
-        Request request = new Request.Builder().url(url).get().header("Accept", "application/json")
-                .header("User-Agent", "reprotrack (dead-link report)").build();
+    Reply get(HttpUrl url) throws ArchiveUnavailable {
+        return send(url, null, false);
+    }
+
+    /**
+     * POSTs to the URL with an empty JSON body (Software Heritage's save request, issue 16). A 2xx
+     * comes back, and so does a 400, 403 or 404: a refusal is an answer, not an outage.
+     */
+    Reply post(HttpUrl url) throws ArchiveUnavailable {
+        return send(url, RequestBody.create(new byte[0], JSON_TYPE), true);
+    }
+
+    /** GETs the URL; a 2xx, 400, 403 or 404 comes back. */
+    Reply getAnswer(HttpUrl url) throws ArchiveUnavailable {
+        return send(url, null, true);
+    }
+
+    private synchronized Reply send(HttpUrl url, @Nullable RequestBody post, boolean refusalsAreAnswers) throws ArchiveUnavailable {
+        Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json")
+                .header("User-Agent", "reprotrack (dead-link report)");
+        if (post != null) {
+            builder.post(post);
+        } else {
+            builder.get();
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        Request request = builder.build();
         int attempt = 0;
         int waits = 0;
         while (true) {
@@ -107,7 +144,7 @@ final class ArchiveHttp {
             if ((code >= 500 || code == 408) && attempt < maxAttempts) {
                 continue;
             }
-            if ((code >= 200 && code < 300) || code == 404) {
+            if ((code >= 200 && code < 300) || code == 404 || refusalsAreAnswers && (code == 400 || code == 403)) {
                 return reply;
             }
             log.warn("{}: {} answered HTTP {}", name, url, code);

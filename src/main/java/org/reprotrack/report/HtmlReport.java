@@ -51,6 +51,7 @@ final class HtmlReport implements ReportRenderer {
         }
         promises(sb, report.promisesNotKept());
         WithoutVerdictSection.html(sb, report.withoutVerdict());
+        vulnerable(sb, report.vulnerable());
         sb.append("</body>\n</html>\n");
         return sb.toString();
     }
@@ -124,6 +125,26 @@ final class HtmlReport implements ReportRenderer {
             cell(sb, Html.text(p.repository()));
             cell(sb, Html.text(p.status()));
             cell(sb, Long.toString(p.daysSince()));
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+    }
+
+    private static void vulnerable(StringBuilder sb, List<org.reprotrack.store.VulnerableRepo> repos) {
+        sb.append("<h2 id=\"vulnerable\">").append(Html.text(MarkdownReport.VULNERABLE_HEADING)).append(" (").append(repos.size())
+                .append(")</h2>\n<p>").append(Html.text(MarkdownReport.VULNERABLE_TEXT.replace("`", ""))).append("</p>\n");
+        if (repos.isEmpty()) {
+            sb.append("<p>None.</p>\n");
+            return;
+        }
+        sb.append("<table>\n<thead><tr>");
+        for (String h : MarkdownReport.VULNERABLE_HEADER) {
+            sb.append("<th>").append(Html.text(h)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (var v : repos) {
+            sb.append("<tr>");
+            MarkdownReport.vulnerableCells(v).forEach(c -> cell(sb, Html.text(c)));
             sb.append("</tr>\n");
         }
         sb.append("</tbody>\n</table>\n");

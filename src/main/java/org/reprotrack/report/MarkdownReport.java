@@ -38,7 +38,35 @@ final class MarkdownReport implements ReportRenderer {
         }
         promises(sb, report.promisesNotKept());
         WithoutVerdictSection.markdown(sb, report.withoutVerdict());
+        vulnerable(sb, report.vulnerable());
         return sb.toString();
+    }
+
+    static final String VULNERABLE_HEADING = "Vulnerable: live, without a recent Software Heritage copy";
+    static final String VULNERABLE_TEXT = "Live repositories that Software Heritage holds no snapshot of, or only one older than their "
+            + "last push (asked by `reprotrack preserve`), with their save request and the SWHID to cite once archived.";
+    static final List<String> VULNERABLE_HEADER = List.of("Repository", "Last push", "Last snapshot", "Save request", "SWHID");
+
+    static List<String> vulnerableCells(org.reprotrack.store.VulnerableRepo v) {
+        var save = v.save();
+        return List.of(v.key(), Times.day(v.pushedAt()), v.snapshotAt() == null ? "none" : Times.day(v.snapshotAt()),
+                save == null ? "not sent" : save.requestStatus() + (save.taskStatus() == null ? "" : ", " + save.taskStatus()),
+                save == null || save.snapshotSwhid() == null ? "" : save.snapshotSwhid());
+    }
+
+    private static void vulnerable(StringBuilder sb, List<org.reprotrack.store.VulnerableRepo> repos) {
+        sb.append("## ").append(VULNERABLE_HEADING).append(" (").append(repos.size()).append(")\n\n");
+        sb.append(VULNERABLE_TEXT).append("\n\n");
+        if (repos.isEmpty()) {
+            sb.append("None.\n\n");
+            return;
+        }
+        sb.append(line(VULNERABLE_HEADER));
+        sb.append(line(VULNERABLE_HEADER.stream().map(h -> "---").toList()));
+        for (var v : repos) {
+            sb.append(line(vulnerableCells(v).stream().map(Markdown::cell).toList()));
+        }
+        sb.append('\n');
     }
 
     private static void promises(StringBuilder sb, List<PromiseNotKept> promises) {

@@ -16,6 +16,7 @@ import org.reprotrack.store.StuckRepoStore;
  * @param promisesNotKept papers whose promised code never came, by paper then repository; not filtered
  * @param withoutVerdict repositories checked 3 times or more in a row without a verdict, for a person
  *     to look at (issue 12); not filtered
+ * @param vulnerable live repositories with no Software Heritage snapshot or one older than their last push (issue 16); not filtered
  */
 public record Report(
         Instant generatedAt,
@@ -24,29 +25,36 @@ public record Report(
         @Nullable Instant previousReportAt,
         List<ReportRow> rows,
         List<PromiseNotKept> promisesNotKept,
-        List<StuckRepoStore.StuckRepo> withoutVerdict) {
+        List<StuckRepoStore.StuckRepo> withoutVerdict,
+        List<org.reprotrack.store.VulnerableRepo> vulnerable) {
 
     public Report {
         rows = List.copyOf(rows);
         promisesNotKept = List.copyOf(promisesNotKept);
         withoutVerdict = List.copyOf(withoutVerdict);
+        vulnerable = List.copyOf(vulnerable);
     }
 
-    /** A report without the repositories stuck without a verdict. */
+    /** A report without the repositories stuck without a verdict or the vulnerable ones. */
     public Report(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
             @Nullable Instant previousReportAt, List<ReportRow> rows, List<PromiseNotKept> promisesNotKept) {
-        this(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, List.of());
+        this(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, List.of(), List.of());
     }
 
     /** This report with the repositories stuck without a verdict. */
     public Report withoutVerdict(List<StuckRepoStore.StuckRepo> stuck) {
-        return new Report(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, stuck);
+        return new Report(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, stuck, vulnerable);
+    }
+
+    /** The same report listing these vulnerable repositories. */
+    public Report withVulnerable(List<org.reprotrack.store.VulnerableRepo> repos) {
+        return new Report(generatedAt, since, statusFilter, previousReportAt, rows, promisesNotKept, withoutVerdict, repos);
     }
 
     /** A report without promises not kept. */
     public Report(Instant generatedAt, @Nullable LocalDate since, @Nullable CurrentStatus statusFilter,
             @Nullable Instant previousReportAt, List<ReportRow> rows) {
-        this(generatedAt, since, statusFilter, previousReportAt, rows, List.of(), List.of());
+        this(generatedAt, since, statusFilter, previousReportAt, rows, List.of());
     }
 
     /** The rows of one kind, in report order. */

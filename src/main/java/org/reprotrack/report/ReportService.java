@@ -60,6 +60,9 @@ public final class ReportService {
         return new ReportFiles(defaultFolder);
     }
 
+    /** Vulnerable repositories listed in a report at most (the dashboard pages through all of them). */
+    static final int VULNERABLE_LISTED = 10_000;
+
     public ReportResult write(ReportRequest request) {
         Instant now = clock.instant();
         List<DeadLinkRow> dead = store.deadLinks();
@@ -88,7 +91,8 @@ public final class ReportService {
                 (link, kind) -> seen.computeIfAbsent(kind.askArchives() + " " + link.repoKey(), k -> {
                     String origin = new RepoRef(CodeHost.valueOf(link.host()), link.path()).url();
                     return kind.askArchives() ? archives.copies(origin) : archives.linkOnly(origin);
-                }), signalsByKey::get, broken, titles).withoutVerdict(store.withoutVerdict());
+                }), signalsByKey::get, broken, titles).withoutVerdict(store.withoutVerdict())
+                .withVulnerable(store.archives().vulnerable(0, VULNERABLE_LISTED));
 
         ReportFiles files = new ReportFiles(request.outDir() != null ? request.outDir() : defaultFolder);
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();

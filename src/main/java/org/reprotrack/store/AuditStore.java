@@ -35,7 +35,7 @@ public final class AuditStore {
 
     private static final String REPO_COLUMNS = """
             r.id, r.host, r.path, r.status, r.status_since, r.first_seen_dead, r.last_alive, r.failing_checks,
-            r.next_check, r.etag, r.etag_token, r.host_id, r.metadata, r.moved_to""";
+            r.next_check, r.etag, r.etag_token, r.host_id, r.metadata, r.moved_to, r.pinned_commit""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,7 +96,7 @@ public final class AuditStore {
         long hostId = rs.getLong(12);
         Long knownId = rs.wasNull() ? null : hostId;
         RepoMetadata metadata = MetadataJson.read(rs.getString(13));
-        KnownState known = new KnownState(ref, etag, knownId, metadata, lastVerdict(status));
+        KnownState known = new KnownState(ref, etag, knownId, metadata, lastVerdict(status), rs.getString(15));
         return new DueRepo(rs.getLong(1), known, state, rs.getString(14));
     }
 
@@ -143,6 +143,7 @@ public final class AuditStore {
             RecentChecks.append(c, repo.id(), checkId, row);
             ChangedChecks.append(c, repo.id(), checkId, row);
             updateRepo(c, repo, result, next, tokenFingerprint);
+            HeadCommits.record(c, repo.id(), result);
             return true;
         });
     }

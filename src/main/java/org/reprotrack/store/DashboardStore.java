@@ -342,4 +342,9 @@ public final class DashboardStore {
         array.forEach(n -> values.add(n.asText()));
         return values;
     }
+
+    /** The commits the checks saw (issue 16). */
+    public CommitStore commits() {
+        return new CommitStore(dataSource);
+    }
 }

@@ -30,17 +30,28 @@ public final class OverviewStore {
         this.dataSource = dataSource;
     }
 
+    /** Software Heritage's answers and save requests (issue 16). */
+    public ArchiveStore archives() {
+        return new ArchiveStore(dataSource);
+    }
+
+    /** The survival observations, read with the overview (issue 16). */
+    public SurvivalStore survival() {
+        return new SurvivalStore(dataSource);
+    }
+
     /** A value that changes whenever papers, links or checks were written; cheap (counts and maxima). */
     public String fingerprint() {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 SELECT (SELECT COUNT(*) FROM paper), (SELECT MAX(last_changed) FROM paper), (SELECT COUNT(*) FROM link),
                        (SELECT MAX(id) FROM check_result), (SELECT MAX(id) FROM audit_run), (SELECT COUNT(*) FROM repo),
                        (SELECT MAX(fetched_at) FROM repo_signals), (SELECT COUNT(*) FROM repo_signals),
-                       (SELECT MAX(enriched_at) FROM paper)""");
+                       (SELECT MAX(enriched_at) FROM paper), (SELECT MAX(asked_at) FROM repo_archive),
+                       (SELECT MAX(followed_at) FROM swh_save_request)""");
              ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1) + "/" + rs.getObject(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/" + rs.getLong(5) + "/" + rs.getLong(6)
-                    + "/" + rs.getObject(7) + "/" + rs.getLong(8) + "/" + rs.getObject(9);
+                    + "/" + rs.getObject(7) + "/" + rs.getLong(8) + "/" + rs.getObject(9) + "/" + rs.getObject(10) + "/" + rs.getObject(11);
         } catch (SQLException e) {
             throw new StoreException("cannot read the store's fingerprint: " + e.getMessage(), e);
         }

@@ -91,7 +91,7 @@ public final class PaperStore {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("""
-                     SELECT id FROM paper WHERE title IS NULL AND enrich_attempts < ? AND id > ?
+                     SELECT id FROM paper WHERE (title IS NULL OR categories IS NULL) AND enrich_attempts < ? AND id > ?
                      ORDER BY id FETCH FIRST ? ROWS ONLY""")) {
             st.setInt(1, maxAttempts);
             st.setString(2, afterId);

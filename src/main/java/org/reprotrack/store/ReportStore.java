@@ -240,4 +240,9 @@ public final class ReportStore {
             return null;
         });
     }
+
+    /** Software Heritage's answers about live repositories: the vulnerable ones (issue 16). */
+    public ArchiveStore archives() {
+        return new ArchiveStore(dataSource);
+    }
 }

@@ -119,6 +119,7 @@ final class ApiRoutes {
         m.put("signals", signals(reads.store().signals(repo.key()).orElse(null)));
         m.put("papers", reads.store().papersLinking(repo.id(), 200).stream().map(Map.Entry::getKey).toList());
         m.put("moves", reads.store().moves(repo.id()));
+        m.put("commits", reads.store().commits().of(repo.id()));
         m.put("page", pageNo);
         m.put("history", history.subList(0, Math.min(history.size(), perPage)));
         m.put("next", Urls.next(req, pageNo, history.size() > perPage));

@@ -35,6 +35,7 @@ public final class Dashboard implements AutoCloseable {
     private static final long REFRESH_SECONDS = 30;
 
     private final Reads reads;
+    private final org.reprotrack.store.ArchiveStore archives;
     private final Templates templates = new Templates();
     private final PaperSearch search;
     private final AdminToken token;
@@ -55,6 +56,7 @@ public final class Dashboard implements AutoCloseable {
             int promiseDays, AdminActions actions, @Nullable String adminToken, Supplier<Optional<Instant>> nextAudit, Clock clock) {
         this.search = search;
         this.reads = new Reads(store, search, new OverviewCache(overview, listing, search, clock), reports, promiseDays, nextAudit, clock);
+        this.archives = overview.archives();
         this.token = new AdminToken(adminToken);
         this.actions = actions;
         this.css = Resources.text("/org/reprotrack/web/app.css");
@@ -108,6 +110,8 @@ public final class Dashboard implements AutoCloseable {
         });
         new PageRoutes(reads, templates).register(s);
         new ApiRoutes(reads).register(s);
+        new SurvivalRoutes(reads, templates).register(s);
+        new VulnerableRoutes(archives, reads, templates).register(s);
         new ReportRoutes(reads.reports(), templates).register(s);
         new BadgeRoutes(reads, templates).register(s);
         new AdminRoutes(token, actions, java.util.Objects.requireNonNull(background), this::refreshQuietly).register(s);

@@ -9,11 +9,14 @@ import org.reprotrack.search.PaperSearch;
 import org.reprotrack.store.ListingStore;
 import org.reprotrack.store.Overview;
 import org.reprotrack.store.OverviewStore;
+import org.reprotrack.store.ArchiveStore;
+import org.reprotrack.store.SurvivalStore;
+import org.reprotrack.survival.SurvivalFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The overview figures, the paper listing the list filters on, and the search index, recomputed
+ * The overview figures, the paper listing the list filters on, the survival curves and the search index, recomputed
  * only when the store's fingerprint changed (a new check, paper or audit run) or the day turned.
  * Requests read the last computed values: a refresh costs one pass over the store, a request must not.
  */
@@ -26,6 +29,8 @@ final class OverviewCache {
     private final PaperSearch search;
     private final Clock clock;
     private volatile @Nullable Overview current;
+    private volatile @Nullable SurvivalFigures survival;
+    private volatile ArchiveStore.Counts archiveCounts = new ArchiveStore.Counts(0, 0);
     private @Nullable String fingerprint;
     private @Nullable LocalDate day;
 
@@ -47,10 +52,30 @@ final class OverviewCache {
         int changed = listing.refresh();
         int indexed = search.sync();
         current = store.overview(today);
+        archiveCounts = store.archives().counts();
+        long survivalStart = System.nanoTime();
+        SurvivalStore.Observations seen = store.survival().observations();
+        survival = SurvivalFigures.of(seen.subjects(), seen.undated(), seen.unchecked(), clock.instant());
+        LOG.info("survival curves of {} links computed in {} ms", seen.subjects().size(), (System.nanoTime() - survivalStart) / 1_000_000);
         fingerprint = now;
         day = today;
         LOG.info("overview refreshed in {} ms ({} paper listings changed, {} papers indexed for search)",
                 (System.nanoTime() - start) / 1_000_000, changed, indexed);
+    }
+
+    /** Vulnerable live repositories and those never asked about, as of the last refresh (issue 16). */
+    ArchiveStore.Counts archiveCounts() {
+        return archiveCounts;
+    }
+
+    /** The survival curves of the last refresh (issue 16), computed with the listing. */
+    SurvivalFigures survival() {
+        SurvivalFigures f = survival;
+        if (f == null) {
+            refresh();
+            f = Objects.requireNonNull(survival);
+        }
+        return f;
     }
 
     Overview get() {

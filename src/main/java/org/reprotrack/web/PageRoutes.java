@@ -71,7 +71,8 @@ final class PageRoutes {
         List<HistoryRow> changes = reads.store().history(repo.id(), true, 0, Reads.TIMELINE_CHANGES);
         return html(res, "repo.jte", new RepoView(repo, reads.store().papersLinking(repo.id(), 200), reads.store().moves(repo.id()),
                 history.subList(0, Math.min(history.size(), Reads.HISTORY_PAGE)), Charts.timeline(changes, reads.clock().instant()),
-                pageNo, Urls.prev(req, pageNo), Urls.next(req, pageNo, hasNext), reads.store().signals(repo.key()).orElse(null)));
+                pageNo, Urls.prev(req, pageNo), Urls.next(req, pageNo, hasNext), reads.store().signals(repo.key()).orElse(null),
+                reads.store().commits().of(repo.id())));
     }
 
     private Object audits(Request req, Response res) {

@@ -92,7 +92,8 @@ final class Reads {
             c = new OverviewCharts(o, Charts.share(o.daily()), Charts.statuses(o.paperCounts()), Charts.scores(o.papersByScore()));
             charts = c;
         }
-        return new OverviewView(o, c.share(), c.statuses(), c.scores(), store.lastFinishedAudit().orElse(null), nextAuditText());
+        return new OverviewView(o, c.share(), c.statuses(), c.scores(), store.lastFinishedAudit().orElse(null), nextAuditText(),
+                overview.archiveCounts());
     }
 
     String nextAuditText() {

@@ -97,4 +97,19 @@ class AtomReaderTest {
     void binaryGarbageIsAnInputException() {
         assertThrows(InputException.class, () -> CollectingSink.readBytes(reader, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2}));
     }
+
+    @Test
+    void thePrimaryCategoryComesFirstWhereverTheFeedListsIt() throws Exception {
+        String feed = """
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+                <entry><id>http://arxiv.org/abs/2301.00001v1</id><title>T</title><summary>S</summary>
+                <published>2023-01-01T00:00:00Z</published>
+                <category term="cs.AI" scheme="http://arxiv.org/schemas/atom"/>
+                <category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
+                <arxiv:primary_category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
+                <category term="stat.ML" scheme="http://arxiv.org/schemas/atom"/>
+                </entry></feed>""";
+        Paper p = CollectingSink.readText(reader, feed).papers.get(0);
+        assertEquals("cs.LG cs.AI stat.ML", p.categories());
+    }
 }

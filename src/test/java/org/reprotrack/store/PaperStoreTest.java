@@ -172,6 +172,13 @@ class PaperStoreTest {
     }
 
     @Test
+    void aTitledPaperWithoutCategoriesIsAskedForThemToo() {
+        ingest("urls.csv", new Paper("2101.00004", null, "Titled", null, null, null, null, null, null, List.of("gh:a/b")),
+                new Paper("2101.00005", null, "Titled too", null, null, null, "cs.CV cs.LG", null, null, List.of("gh:c/d")));
+        assertEquals(List.of("2101.00004"), store.idsToEnrich("", 10, 3), "issue 16: survival groups by primary category");
+    }
+
+    @Test
     void repeatedIdInsideOneChunkIsWrittenInOrder() {
         IngestCounts c = ingest("a.txt", Paper.ofText("2101.00001", 1, "gh:a/b", null), Paper.ofText("2101.00001", 2, "gh:c/d", null));
         assertEquals(1, c.papersNew());

@@ -179,6 +179,11 @@ public final class GitHubGraphQlChecker {
             return CheckResult.unknown(ref, now(), 200, "GraphQL answer without databaseId or nameWithOwner");
         }
         RepoMetadata metadata = RepoMetadataParser.fromGraphQl(repo);
+        String asked = known.commitToAsk();
+        if (asked != null && repo.has(GraphQlQuery.PINNED)) {
+            // null: the recorded commit no longer resolves, the history was rewritten (issue 16)
+            metadata = metadata.withAskedCommit(asked, !repo.get(GraphQlQuery.PINNED).isNull());
+        }
         RepoStatus status = Verdict.of(new Verdict.Observed(ref.path(), name, id, known.hostId(),
                 Boolean.TRUE.equals(metadata.archived()), Boolean.TRUE.equals(metadata.disabled()),
                 flag(repo, "isPrivate"), flag(repo, "isEmpty")));
@@ -209,8 +214,12 @@ public final class GitHubGraphQlChecker {
 
     private Request request(List<KnownState> batch) {
         List<RepoRef> refs = new ArrayList<>(batch.size());
-        batch.forEach(s -> refs.add(s.ref()));
-        GraphQlQuery q = GraphQlQuery.of(refs);
+        List<@Nullable String> commits = new ArrayList<>(batch.size());
+        batch.forEach(s -> {
+            refs.add(s.ref());
+            commits.add(s.commitToAsk());
+        });
+        GraphQlQuery q = GraphQlQuery.of(refs, commits);
         Map<String, Object> payload = new HashMap<>();
         payload.put("query", q.text());
         payload.put("variables", q.variables());

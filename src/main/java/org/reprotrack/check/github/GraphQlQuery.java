@@ -21,7 +21,7 @@ record GraphQlQuery(String text, Map<String, Object> variables) {
               stargazerCount forkCount pushedAt createdAt updatedAt description homepageUrl
               primaryLanguage { name }
               licenseInfo { spdxId }
-              defaultBranchRef { name }
+              defaultBranchRef { name target { oid } }
               repositoryTopics(first: 20) { nodes { topic { name } } }
               issues(states: OPEN) { totalCount }
             }
@@ -33,6 +33,18 @@ record GraphQlQuery(String text, Map<String, Object> variables) {
 
     /** The query for these repositories; each path must be {@code owner/name}. */
     static GraphQlQuery of(List<RepoRef> refs) {
+        return of(refs, java.util.Collections.nCopies(refs.size(), null));
+    }
+
+    /** The alias, inside a repository's alias, of the answer about its recorded commit. */
+    static final String PINNED = "pinned";
+
+    /**
+     * The query for these repositories, asking for each non-null {@code commits[i]} (a 40-hex
+     * object id) whether it still resolves in repository i: {@code pinned: object(oid: $c<i>)},
+     * null when the commit is gone (issue 16). No extra cost: a single object is not a connection.
+     */
+    static GraphQlQuery of(List<RepoRef> refs, List<? extends @org.jspecify.annotations.Nullable String> commits) {
         if (refs.isEmpty() || refs.size() > GitHubSettings.MAX_BATCH) {
             throw new IllegalArgumentException("a batch holds 1.." + GitHubSettings.MAX_BATCH + " repositories: "
                     + refs.size());
@@ -46,8 +58,15 @@ record GraphQlQuery(String text, Map<String, Object> variables) {
                 params.append(", ");
             }
             params.append("$o").append(i).append(": String!, $n").append(i).append(": String!");
+            String commit = commits.get(i);
+            String pinned = "";
+            if (commit != null) {
+                params.append(", $c").append(i).append(": GitObjectID!");
+                pinned = " " + PINNED + ": object(oid: $c" + i + ") { oid }";
+                variables.put("c" + i, commit);
+            }
             body.append("  ").append(alias(i)).append(": repository(owner: $o").append(i)
-                    .append(", name: $n").append(i).append(") { ...RepoCheck }\n");
+                    .append(", name: $n").append(i).append(") { ...RepoCheck").append(pinned).append(" }\n");
             variables.put("o" + i, ref.owner());
             variables.put("n" + i, ref.name());
         }

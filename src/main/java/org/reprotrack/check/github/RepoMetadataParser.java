@@ -74,7 +74,10 @@ final class RepoMetadataParser {
                 instant(r, "updatedAt"),
                 ApiResponse.text(r, "description"),
                 topics,
-                blankToNull(ApiResponse.text(r, "homepageUrl")));
+                blankToNull(ApiResponse.text(r, "homepageUrl")),
+                ApiResponse.text(path(r, "defaultBranchRef", "target"), "oid"),
+                null,
+                null);
     }
 
     static @Nullable Long id(JsonNode r, String field) {

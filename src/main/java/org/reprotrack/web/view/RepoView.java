@@ -10,7 +10,7 @@ import org.reprotrack.store.RepoDetail;
 /** The repository page: state, metadata, papers linking it, moves, one page of history, its chart. */
 public record RepoView(RepoDetail repo, List<Map.Entry<String, @Nullable String>> papers, Map<String, Instant> moves,
         List<HistoryRow> history, LineChart chart, int pageNo, @Nullable String prev, @Nullable String next,
-        org.reprotrack.store.@Nullable SignalRow signals) {
+        org.reprotrack.store.@Nullable SignalRow signals, org.reprotrack.store.RepoCommits commits) {
     public RepoView {
         papers = List.copyOf(papers);
         moves = Map.copyOf(moves);

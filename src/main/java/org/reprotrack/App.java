@@ -242,6 +242,23 @@ public final class App implements AutoCloseable {
         throw new IllegalStateException("unknown job " + kind);
     }
 
+    public org.reprotrack.store.CollectionStore collectionStore() {
+        return new org.reprotrack.store.CollectionStore(database().dataSource());
+    }
+
+    public org.reprotrack.collection.CollectionService collectionService() {
+        return new org.reprotrack.collection.CollectionService(collectionStore(), clock);
+    }
+
+    /** Notification passes (events, webhook deliveries) as the config says, secrets read from the environment. */
+    public org.reprotrack.notify.Notifier notifier(org.reprotrack.notify.DeliveryListener listener) {
+        Settings.Notifications n = settings.notifications();
+        org.reprotrack.store.NotifyStore store = new org.reprotrack.store.NotifyStore(database().dataSource());
+        return new org.reprotrack.notify.Notifier(store, signalStore(), settings.signals().promiseDays(), n,
+                new org.reprotrack.notify.WebhookDelivery(store, n.webhooks(), env::get, httpClient(), n.maxAttempts(), clock, listener),
+                clock);
+    }
+
     public ReportStore reportStore() {
         return new ReportStore(database().dataSource());
     }

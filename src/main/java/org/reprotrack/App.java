@@ -80,6 +80,9 @@ public final class App implements AutoCloseable {
     private @Nullable OkHttpClient http;
 
     private final Map<String, String> env;
+    private org.reprotrack.ops.@Nullable Metrics metrics;
+    private volatile Supplier<Optional<Boolean>> schedulerRunning = Optional::empty;
+    private volatile boolean migrated;
 
     /**
      * @param env the environment, where the GitHub token is read from (the variable named by
@@ -230,7 +233,8 @@ public final class App implements AutoCloseable {
                 return String.format("%d of %d papers enriched, %d batches failed", r.enriched(), r.asked(), r.failedBatches());
             }
             case AUDIT -> {
-                AuditSummary s = auditService().run(new AuditService.Request(false, 0), new LoggingAuditListener(), stop);
+                AuditSummary s = auditService().run(new AuditService.Request(false, 0), metrics().auditListener(new LoggingAuditListener()),
+                        stop);
                 return String.format("%d checked, %d newly dead, %d recovered, %d still due", s.checked(), s.newlyDead().size(),
                         s.recovered().size(), s.stillDue());
             }
@@ -315,7 +319,34 @@ public final class App implements AutoCloseable {
         ListingStore listing = new ListingStore(ds);
         return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), listing, new PaperSearch(searchIndex(), listing),
                 new ReportFiles(Path.of(settings.report().outputDir())), settings.signals().promiseDays(), actions,
-                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
+                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock)
+                .publicUrl(settings.notifications().publicUrl())
+                .operations(metrics(), readiness());
+    }
+
+    /** This process's metrics registry (issue 17): the dashboard serves it, audits and webhooks feed it. */
+    public synchronized org.reprotrack.ops.Metrics metrics() {
+        if (metrics == null) {
+            metrics = new org.reprotrack.ops.Metrics(new org.reprotrack.store.OpsStore(database().dataSource()), clock);
+        }
+        return metrics;
+    }
+
+    /** Tells {@code /readyz} whether this process's scheduler runs ({@code run} sets it; {@code serve} has none). */
+    public void schedulerRunning(Supplier<Optional<Boolean>> running) {
+        this.schedulerRunning = running;
+    }
+
+    /** {@code /readyz}'s checks; the migration state is read until it is complete, then remembered (this build adds none later). */
+    org.reprotrack.ops.Readiness readiness() {
+        return new org.reprotrack.ops.Readiness(new org.reprotrack.store.OpsStore(database().dataSource()), () -> {
+            if (migrated) {
+                return 0;
+            }
+            int pending = database().pendingMigrations();
+            migrated = pending == 0;
+            return pending;
+        }, () -> schedulerRunning.get());
     }
 
     /**

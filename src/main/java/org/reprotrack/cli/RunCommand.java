@@ -1,6 +1,7 @@
 package org.reprotrack.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
@@ -54,6 +55,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "reprotrack-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        NotificationLoop notifications = null;
+        app.schedulerRunning(() -> Optional.of(scheduling.running()));
         Dashboard dashboard = app.dashboard(() -> scheduling.nextFire(JobKind.AUDIT),
                 new AdminActions(() -> scheduling.triggerNow(JobKind.AUDIT), () -> scheduling.triggerNow(JobKind.INGEST)));
         try {
@@ -67,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
             }
             scheduling.afterEachJob(dashboard::refreshSoon);
             scheduling.start();
+            notifications = NotificationLoop.start(app);
             out.printf("reprotrack is running on node %s; dashboard on http://%s:%d/%n", scheduling.node(),
                     d.host().contains(":") ? "[" + d.host() + "]" : d.host(), port);
             for (Scheduling.ScheduleInfo s : scheduling.schedules()) {
@@ -81,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return Cli.OK;
         } finally {
+            if (notifications != null) {
+                notifications.close();
+            }
             scheduling.close();
             stopBounded(dashboard);
             app.close();

@@ -316,6 +316,16 @@ public final class DashboardStore {
         return links;
     }
 
+    /** The collections of this store (issue 17). */
+    public CollectionStore collections() {
+        return new CollectionStore(dataSource);
+    }
+
+    /** The notification log of this store, for the feeds (issue 17). */
+    public NotifyStore notifications() {
+        return new NotifyStore(dataSource);
+    }
+
     /** A repository's reproducibility signals (checklist, placeholder, licence, release lag), by key. */
     public Optional<SignalRow> signals(String repoKey) {
         return new SignalStore(dataSource).repo(repoKey);

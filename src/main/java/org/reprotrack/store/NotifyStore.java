@@ -259,7 +259,7 @@ public final class NotifyStore {
     /** The newest events, newest first, of one collection or (null) of all. */
     public List<NotifyEvent> events(@Nullable Long collectionId, int limit) {
         String sql = "SELECT " + EVENT_COLUMNS + " FROM notify_event e"
-                + (collectionId == null ? "" : """
+                + (collectionId == null ? "" : " " + """
                  WHERE e.repo_id IN (SELECT l.repo_id FROM collection_paper cp JOIN link l ON l.paper_id = cp.paper_id
                                      WHERE cp.collection_id = ? AND l.repo_id IS NOT NULL)
                     OR e.paper_id IN (SELECT cp.paper_id FROM collection_paper cp WHERE cp.collection_id = ?)""")

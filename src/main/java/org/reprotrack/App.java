@@ -251,7 +251,8 @@ public final class App implements AutoCloseable {
     }
 
     public org.reprotrack.collection.CollectionService collectionService() {
-        return new org.reprotrack.collection.CollectionService(collectionStore(), clock);
+        return new org.reprotrack.collection.CollectionService(collectionStore(),
+                () -> new ListingStore(database().dataSource()).refresh(), clock);
     }
 
     /** Notification passes (events, webhook deliveries) as the config says, secrets read from the environment. */

@@ -25,10 +25,13 @@ public final class CollectionService {
     static final int QUERY_PAGE = 200;
 
     private final CollectionStore store;
+    private final Runnable refreshListing;
     private final Clock clock;
 
-    public CollectionService(CollectionStore store, Clock clock) {
+    /** @param refreshListing brings the dashboard's listing up to date (filters read it) */
+    public CollectionService(CollectionStore store, Runnable refreshListing, Clock clock) {
         this.store = store;
+        this.refreshListing = refreshListing;
         this.clock = clock;
     }
 
@@ -86,6 +89,7 @@ public final class CollectionService {
     public Outcome fromFilter(String name, String filter, int promiseDays, boolean replace) {
         CollectionName.require(name);
         PaperQuery q = FilterSpec.parse(filter, clock.instant().minus(Duration.ofDays(promiseDays)));
+        refreshListing.run(); // the filters read the listing, which only a running dashboard keeps fresh
         return fill(name, "filter " + filter, store.matching(q), List.of(), replace);
     }
 

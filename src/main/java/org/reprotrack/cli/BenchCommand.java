@@ -17,10 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs a benchmark (see BENCHMARKS.md): extraction (abstracts/s on one thread),",
                 "ingest (generated listing file into a new H2 database: papers/s, peak heap),",
                 "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap), or",
-                "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`)."})
+                "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`), or",
+                "collection (a --size paper collection over that data: its page, API list and report under load)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Kind { extraction, ingest, audit, dashboard_data }
+    enum Kind { extraction, ingest, audit, dashboard_data, collection }
 
     @Spec
     CommandSpec spec;
@@ -72,12 +73,20 @@ final class BenchCommand implements Callable<Integer> {
             description = "audit: the fake token's GraphQL points an hour (default ${DEFAULT-VALUE}).")
     int graphqlBudget;
 
+    @Option(names = "--size", defaultValue = "10000", paramLabel = "N",
+            description = "collection: papers in the collection (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--clients", defaultValue = "16", paramLabel = "N",
+            description = "collection: concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
     @Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
             description = "Folder for the generated input and the throwaway database (default ${DEFAULT-VALUE}).")
     Path work;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         IngestBench bench = new IngestBench(spec.commandLine().getOut());
         switch (kind) {
             case extraction -> bench.extraction(papers);
@@ -85,6 +94,8 @@ final class BenchCommand implements Callable<Integer> {
             case audit -> new AuditBench(spec.commandLine().getOut()).run(new AuditBench.Options(repos, mode, concurrency,
                     graphqlConcurrency, Duration.ofMillis(delayMs), coreBudget, graphqlBudget), work);
             case dashboard_data -> new org.reprotrack.bench.DashboardData(spec.commandLine().getOut()).generate(papers, history, work);
+            case collection -> new org.reprotrack.bench.CollectionBench(spec.commandLine().getOut()).run(work, size, clients,
+                    Duration.ofSeconds(10), Duration.ofSeconds(20));
         }
         return Cli.OK;
     }

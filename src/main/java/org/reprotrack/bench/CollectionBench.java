@@ -91,7 +91,7 @@ public final class CollectionBench {
             out.printf("dashboard started in %d ms on port %d%n", ms(t), port);
             try {
                 String base = "http://127.0.0.1:" + port;
-                for (String scenario : List.of("collection", "api_collection", "collection_summary")) {
+                for (String scenario : List.of("api_papers", "collection", "api_collection", "collection_summary")) {
                     load(base, scenario, clients, warmup);
                     Result r = load(base, scenario, clients, measure);
                     out.printf("%-18s %6d requests  %7.0f req/s  p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms  errors %d%n",
@@ -152,6 +152,14 @@ public final class CollectionBench {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         if (scenario.equals("collection_summary")) {
             return "/api/v1/collections/" + NAME;
+        }
+        if (scenario.equals("api_papers")) { // the control: the whole store's list, as BENCHMARKS.md's api_papers
+            StringBuilder q = new StringBuilder("/api/v1/papers?page=").append(1 + rnd.nextInt(100)).append("&sort=")
+                    .append(SORTS[rnd.nextInt(SORTS.length)]);
+            if (rnd.nextInt(6) > 0) {
+                q.append("&status=").append(STATUSES[rnd.nextInt(STATUSES.length)]);
+            }
+            return q.toString();
         }
         StringBuilder q = new StringBuilder(scenario.equals("collection") ? "/collections/" + NAME + "?" : "/api/v1/papers?collection=" + NAME + "&");
         q.append("page=").append(1 + rnd.nextInt(100)).append("&sort=").append(SORTS[rnd.nextInt(SORTS.length)]);

@@ -43,6 +43,10 @@ final class CollectionRoutes {
     private final NotifyStore notifications;
     private final Supplier<String> storeId;
     private final Supplier<String> publicUrl;
+    /** Overviews by collection id with when they were computed: one GROUP BY over the members per 30 s, not per request. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Map.Entry<Instant, CollectionStore.Overview>> overviews =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.time.Duration OVERVIEW_AGE = java.time.Duration.ofSeconds(30);
 
     CollectionRoutes(Reads reads, Templates templates, CollectionStore collections, NotifyStore notifications, Supplier<String> storeId,
             Supplier<String> publicUrl) {
@@ -83,12 +87,12 @@ final class CollectionRoutes {
         }
         PaperPage page = reads.store().papers(q, c.id());
         int pageNo = Params.page(req);
-        return html(res, "collection.jte", new CollectionView(c, collections.overview(c.id()), q, page, pageNo,
+        return html(res, "collection.jte", new CollectionView(c, overview(c), q, page, pageNo,
                 Urls.prev(req, pageNo), Urls.next(req, pageNo, page.hasNext())));
     }
 
     private Map<String, Object> summary(CollectionRow c) {
-        CollectionStore.Overview o = collections.overview(c.id());
+        CollectionStore.Overview o = overview(c);
         Map<String, Object> papers = new LinkedHashMap<>();
         for (PaperStatus s : PaperStatus.values()) {
             papers.put(s.name().toLowerCase(java.util.Locale.ROOT), o.papers().getOrDefault(s, 0));
@@ -100,6 +104,17 @@ final class CollectionRoutes {
         m.put("papers", "/api/v1/papers?collection=" + c.name());
         m.put("feed", "/collections/" + c.name() + "/feed.atom");
         return m;
+    }
+
+    /** A collection's figures, at most {@link #OVERVIEW_AGE} old (the dashboard's own overview refreshes as often). */
+    private CollectionStore.Overview overview(CollectionRow c) {
+        Instant now = reads.clock().instant();
+        Map.Entry<Instant, CollectionStore.Overview> cached = overviews.get(c.id());
+        if (cached == null || !cached.getKey().plus(OVERVIEW_AGE).isAfter(now) || cached.getKey().isBefore(c.updatedAt())) {
+            cached = Map.entry(now, collections.overview(c.id()));
+            overviews.put(c.id(), cached);
+        }
+        return cached.getValue();
     }
 
     private Object feed(Request req, Response res, @Nullable Long collectionId, String path, String title) {

@@ -95,6 +95,9 @@ public final class App implements AutoCloseable {
     private final String instance;
     /** One audit worker per process: the scheduled job and the joiner never both work on the open run. */
     private final ReentrantLock auditing = new ReentrantLock();
+    private org.reprotrack.ops.@Nullable Metrics metrics;
+    private volatile Supplier<Optional<Boolean>> schedulerRunning = Optional::empty;
+    private volatile boolean migrated;
 
     /**
      * @param env the environment, where the GitHub token is read from (the variable named by
@@ -344,7 +347,8 @@ public final class App implements AutoCloseable {
                     return "this node already works on the open audit run (a fire while it runs joins it)";
                 }
                 try {
-                    AuditSummary s = auditService().run(new AuditService.Request(false, 0), new LoggingAuditListener(), stop);
+                    AuditSummary s = auditService().run(new AuditService.Request(false, 0),
+                            metrics().auditListener(new LoggingAuditListener()), stop);
                     return String.format("audit run %d: %d checked here, %d newly dead, %d recovered, %d still due", s.runId(),
                             s.checked(), s.newlyDead().size(), s.recovered().size(), s.stillDue());
                 } finally {
@@ -363,6 +367,24 @@ public final class App implements AutoCloseable {
             }
         }
         throw new IllegalStateException("unknown job " + kind);
+    }
+
+    public org.reprotrack.store.CollectionStore collectionStore() {
+        return new org.reprotrack.store.CollectionStore(database().dataSource());
+    }
+
+    public org.reprotrack.collection.CollectionService collectionService() {
+        return new org.reprotrack.collection.CollectionService(collectionStore(),
+                () -> new ListingStore(database().dataSource()).refresh(), clock);
+    }
+
+    /** Notification passes (events, webhook deliveries) as the config says, secrets read from the environment. */
+    public org.reprotrack.notify.Notifier notifier(org.reprotrack.notify.DeliveryListener listener) {
+        Settings.Notifications n = settings.notifications();
+        org.reprotrack.store.NotifyStore store = new org.reprotrack.store.NotifyStore(database().dataSource());
+        return new org.reprotrack.notify.Notifier(store, signalStore(), settings.signals().promiseDays(), n,
+                new org.reprotrack.notify.WebhookDelivery(store, n.webhooks(), env::get, httpClient(), n.maxAttempts(), clock, listener),
+                clock);
     }
 
     public ReportStore reportStore() {
@@ -442,7 +464,34 @@ public final class App implements AutoCloseable {
         ListingStore listing = new ListingStore(ds);
         return new Dashboard(new DashboardStore(ds), new OverviewStore(ds), listing, new PaperSearch(searchIndex(), listing),
                 new ReportFiles(Path.of(settings.report().outputDir())), settings.signals().promiseDays(), actions,
-                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock);
+                env.get(settings.dashboard().adminTokenEnv()), nextAudit, clock)
+                .publicUrl(settings.notifications().publicUrl())
+                .operations(metrics(), readiness());
+    }
+
+    /** This process's metrics registry (issue 17): the dashboard serves it, audits and webhooks feed it. */
+    public synchronized org.reprotrack.ops.Metrics metrics() {
+        if (metrics == null) {
+            metrics = new org.reprotrack.ops.Metrics(new org.reprotrack.store.OpsStore(database().dataSource()), clock);
+        }
+        return metrics;
+    }
+
+    /** Tells {@code /readyz} whether this process's scheduler runs ({@code run} sets it; {@code serve} has none). */
+    public void schedulerRunning(Supplier<Optional<Boolean>> running) {
+        this.schedulerRunning = running;
+    }
+
+    /** {@code /readyz}'s checks; the migration state is read until it is complete, then remembered (this build adds none later). */
+    org.reprotrack.ops.Readiness readiness() {
+        return new org.reprotrack.ops.Readiness(new org.reprotrack.store.OpsStore(database().dataSource()), () -> {
+            if (migrated) {
+                return 0;
+            }
+            int pending = database().pendingMigrations();
+            migrated = pending == 0;
+            return pending;
+        }, () -> schedulerRunning.get());
     }
 
     /**

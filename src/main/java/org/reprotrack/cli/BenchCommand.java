@@ -21,15 +21,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "audit (audit --all against an in-process fake GitHub: repositories/s, requests, budget, peak heap), or",
                 "dashboard-data (generates papers and check history into <work>/dashboard for `serve --db`), or",
                 "cluster (one audit shared by 1..N nodes as child JVMs on a throwaway PostgreSQL: speed-up, requests per repository), or",
-                "signals (checklist and placeholder rules on a hand-labelled corpus: --corpus DIR [--out FILE])."})
+                "signals (checklist and placeholder rules on a hand-labelled corpus: --corpus DIR [--out FILE]), or",
+                "collection (a --size paper collection over that data: its page, API list and report under load)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Kind { extraction, ingest, audit, dashboard_data, cluster, signals }
+    enum Kind { extraction, ingest, audit, dashboard_data, cluster, signals, collection }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit, dashboard-data, cluster or signals.",
+    @Parameters(index = "0", paramLabel = "KIND", description = "extraction, ingest, audit, dashboard-data, cluster, signals or collection.",
             converter = KindConverter.class)
     Kind kind;
 
@@ -85,6 +86,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "cluster: run the audit with 1, 2, ... N nodes (default ${DEFAULT-VALUE}).")
     int nodes;
 
+    @Option(names = "--size", defaultValue = "10000", paramLabel = "N",
+            description = "collection: papers in the collection (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--clients", defaultValue = "16", paramLabel = "N",
+            description = "collection: concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
     @Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
             description = "Folder for the generated input and the throwaway database (default ${DEFAULT-VALUE}).")
     Path work;
@@ -101,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         IngestBench bench = new IngestBench(spec.commandLine().getOut());
         switch (kind) {
             case extraction -> bench.extraction(papers);
@@ -127,6 +136,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 new org.reprotrack.bench.SignalsBench(spec.commandLine().getOut()).run(corpus, out, quiet);
             }
+            case collection -> new org.reprotrack.bench.CollectionBench(spec.commandLine().getOut()).run(work, size, clients,
+                    Duration.ofSeconds(10), Duration.ofSeconds(20));
         }
         return Cli.OK;
     }

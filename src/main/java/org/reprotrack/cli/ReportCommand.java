@@ -49,6 +49,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Only links whose repository has this status: NOT_FOUND, BLOCKED, REPLACED, FAILING, EMPTY, PLACEHOLDER.")
     @Nullable CurrentStatus status;
 
+    @Option(names = "--collection", paramLabel = "NAME",
+            description = "Only the papers of this collection; files go to <out>/collections/NAME/ (see reprotrack collection).")
+    @Nullable String collection;
+
     @Override
     public Integer call() {
         ReportRequest request;
@@ -57,10 +61,18 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ReportResult result = root.app().reportService().write(request);
+        org.reprotrack.report.ReportScope scope = null;
+        if (collection != null) {
+            var found = root.app().collectionStore().find(collection).orElseThrow(() -> new UserException(
+                    "there is no collection named '" + collection + "' (see reprotrack collection list)"));
+            scope = new org.reprotrack.report.ReportScope(found.name(), root.app().collectionStore().paperIds(found.id()));
+        }
+        ReportResult result = root.app().reportService().write(request, scope);
         PrintWriter w = spec.commandLine().getOut();
         var r = result.report();
-        w.printf("Report %d: %d dead, %d never released, %d failing (code links)", result.reportId(), r.count(RowKind.DEAD),
+        w.printf("%s: %d dead, %d never released, %d failing (code links)",
+                scope == null ? "Report " + result.reportId() : "Report of collection " + scope.name() + " (" + scope.paperIds().size() + " papers)",
+                r.count(RowKind.DEAD),
                 r.count(RowKind.NEVER_RELEASED), r.count(RowKind.FAILING));
         if (r.previousReportAt() != null) {
             w.printf("; since the previous report: %d newly dead, %d recovered", r.newlyDead().size(), r.count(RowKind.RECOVERED));

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tracks which research papers still have reachable code.",
-        subcommands = {RunCommand.class, StatusCommand.class, IngestCommand.class, EnrichCommand.class, AuditCommand.class, PapersCommand.class, LinksCommand.class, ReposCommand.class, ReportCommand.class, SignalsCommand.class, SurvivalCommand.class, PreserveCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, IngestCommand.class, EnrichCommand.class, AuditCommand.class, PapersCommand.class, LinksCommand.class, ReposCommand.class, ReportCommand.class, CollectionCommand.class, NotifyCommand.class, SignalsCommand.class, SurvivalCommand.class, PreserveCommand.class, ServeCommand.class, BenchCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error; audit, run and serve stopped by Ctrl-C or SIGTERM: 130 or 143.",
                 "Configuration: config/reprotrack.yml, REPROTRACK_* environment variables, then flags."})

@@ -1,6 +1,7 @@
 package org.reprotrack.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.reprotrack.App;
@@ -52,6 +53,8 @@ final class RunCommand implements Callable<Integer> {
     private Integer runUntilStopped(StopSignals signals, PrintWriter out) throws InterruptedException {
         App app = root.app();
         Scheduling scheduling = app.scheduling();
+        NotificationLoop notifications = null;
+        app.schedulerRunning(() -> Optional.of(scheduling.running()));
         Dashboard dashboard = app.dashboard(() -> scheduling.nextFire(JobKind.AUDIT),
                 new AdminActions(() -> scheduling.triggerNow(JobKind.AUDIT), () -> scheduling.triggerNow(JobKind.INGEST)));
         AuditJoiner joiner = null;
@@ -70,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             if (app.settings().cluster().enabled()) {
                 joiner = app.auditJoiner(); // every node works on the audit run one of them opened
             }
+            notifications = NotificationLoop.start(app);
             out.printf("reprotrack is running on node %s; dashboard on http://%s:%d/%n", scheduling.node(),
                     d.host().contains(":") ? "[" + d.host() + "]" : d.host(), port);
             for (Scheduling.ScheduleInfo s : scheduling.schedules()) {
@@ -86,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             if (joiner != null) {
                 joiner.close();
+            }
+            if (notifications != null) {
+                notifications.close();
             }
             scheduling.close();
             stopBounded(dashboard);

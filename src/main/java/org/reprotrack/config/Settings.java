@@ -20,7 +20,8 @@ public record Settings(
         Report report,
         Archives archives,
         Dashboard dashboard,
-        Signals signals) {
+        Signals signals,
+        Notifications notifications) {
 
     public Settings {
         require(database != null, "database", "is missing");
@@ -37,19 +38,20 @@ public record Settings(
         require(archives != null, "archives", "is missing");
         require(dashboard != null, "dashboard", "is missing");
         require(signals != null, "signals", "is missing");
+        require(notifications != null, "notifications", "is missing");
     }
 
     /** A copy with another database URL (the {@code --db} flag). */
     public Settings withDatabaseUrl(String url) {
         return new Settings(new Database(url, database.user(), database.password(), database.poolSize()),
-                github, audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard, signals);
+                github, audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard, signals, notifications);
     }
 
     /** A copy with another GitHub API base URL (the {@code --github-api} flag). */
     public Settings withGitHubApiUrl(String url) {
         return new Settings(database, new GitHub(url, github.graphqlUrl(), github.tokenEnv(), github.graphql(),
                 github.restConcurrency(), github.graphqlConcurrency(), github.connectTimeoutSeconds(),
-                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard, signals);
+                github.readTimeoutSeconds(), github.maxRetries()), audit, hosts, arxiv, ingest, schedules, cluster, report, archives, dashboard, signals, notifications);
     }
 
     public record Database(String url, String user, String password, int poolSize) {
@@ -273,6 +275,59 @@ public record Settings(
                     "must be between 0 and 3600");
             require(batchSize >= 1 && batchSize <= 100, "signals.batch_size", "must be between 1 and 100");
             require(treeDepth >= 1 && treeDepth <= 8, "signals.tree_depth", "must be between 1 and 8");
+        }
+    }
+
+    /**
+     * Feeds and webhooks (issue 17).
+     *
+     * @param publicUrl the dashboard's address as subscribers reach it, for links in feeds and webhook bodies
+     * @param intervalSeconds how often {@code run} looks for new events and sends due webhook deliveries
+     * @param maxAttempts attempts per webhook delivery before it is given up (marked failed)
+     * @param webhooks one per receiver
+     */
+    public record Notifications(String publicUrl, int intervalSeconds, int maxAttempts, List<Webhook> webhooks) {
+        public Notifications {
+            requireHttpUrl(publicUrl, "notifications.public_url");
+            publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            require(intervalSeconds >= 1 && intervalSeconds <= 86_400, "notifications.interval_seconds", "must be between 1 and 86400");
+            require(maxAttempts >= 1 && maxAttempts <= 100, "notifications.max_attempts", "must be between 1 and 100");
+            webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Webhook w : webhooks) {
+                require(names.add(w.name()), "notifications.webhooks", "has two webhooks named '" + w.name() + "'");
+            }
+        }
+    }
+
+    /**
+     * One webhook receiver. The secret is never in the config: {@code secretEnv} names the
+     * environment variable that holds it.
+     *
+     * @param collection the collection whose events it gets; "*" for every event
+     * @param format {@code json} (the documented body) or {@code slack} (a Slack incoming-webhook body)
+     */
+    public record Webhook(String name, String collection, String url, String secretEnv, String format) {
+        public Webhook {
+            require(name != null && name.matches("[a-z0-9][a-z0-9._-]{0,63}"), "notifications.webhooks[].name",
+                    "must be 1 to 64 lower-case letters, digits, '.', '_' or '-'");
+            require(collection != null && !collection.isBlank(), "notifications.webhooks[" + name + "].collection",
+                    "must name a collection, or \"*\" for every event");
+            requireHttpUrl(url, "notifications.webhooks[" + name + "].url");
+            require(secretEnv != null && secretEnv.matches("[A-Za-z_][A-Za-z0-9_]*"), "notifications.webhooks[" + name + "].secret_env",
+                    "must be the name of an environment variable (letters, digits, _), not the secret itself");
+            format = Objects.requireNonNullElse(format, "json");
+            require(format.equals("json") || format.equals("slack"), "notifications.webhooks[" + name + "].format", "must be json or slack");
+        }
+
+        /** True when it gets every event, whatever the collection. */
+        public boolean everything() {
+            return collection.equals("*");
+        }
+
+        @Override
+        public String toString() { // the URL may carry a token (Slack's do): never printed whole
+            return "Webhook[name=" + name + ", collection=" + collection + ", format=" + format + "]";
         }
     }
 

@@ -64,13 +64,29 @@ public final class ReportService {
     static final int VULNERABLE_LISTED = 10_000;
 
     public ReportResult write(ReportRequest request) {
+        return write(request, null);
+    }
+
+    /**
+     * A report of one collection's papers (issue 17), or of all when {@code scope} is null. A
+     * collection's report compares with the previous whole-store report and is not recorded as
+     * one (the next whole-store report still compares with the last whole-store report); its
+     * files go to {@code <out>/collections/<name>/}.
+     */
+    public ReportResult write(ReportRequest request, @org.jspecify.annotations.Nullable ReportScope scope) {
         Instant now = clock.instant();
         List<DeadLinkRow> dead = store.deadLinks();
+        if (scope != null) {
+            dead = dead.stream().filter(l -> scope.paperIds().contains(l.paperId())).toList();
+        }
         Map<String, String> compared = ReportBuilder.comparedSet(dead);
         Optional<PreviousReport> previous = store.lastReport();
         Map<String, String> statusesNow = previous.map(p -> store.statuses(p.statuses().keySet())).orElse(Map.of());
         Set<String> recovered = ReportBuilder.recovered(previous, compared, statusesNow);
         List<DeadLinkRow> recoveredLinks = recovered.isEmpty() ? List.of() : store.codeLinksTo(recovered);
+        if (scope != null) {
+            recoveredLinks = recoveredLinks.stream().filter(l -> scope.paperIds().contains(l.paperId())).toList();
+        }
 
         // signals only of the repositories the report lists: forEachRepo streams them all
         Set<String> listed = new TreeSet<>();
@@ -83,6 +99,9 @@ public final class ReportService {
             }
         });
         List<BrokenPromise> broken = signals.promisesNotKept(now, promiseDays);
+        if (scope != null) {
+            broken = broken.stream().filter(b -> scope.paperIds().contains(b.paperId())).toList();
+        }
         Map<String, String> titles = store.paperTitles(broken.stream().map(BrokenPromise::paperId).toList());
 
         // one lookup per repository however many papers link it: failures are not cached in the store
@@ -94,7 +113,8 @@ public final class ReportService {
                 }), signalsByKey::get, broken, titles).withoutVerdict(store.withoutVerdict())
                 .withVulnerable(store.archives().vulnerable(0, VULNERABLE_LISTED));
 
-        ReportFiles files = new ReportFiles(request.outDir() != null ? request.outDir() : defaultFolder);
+        Path folder = request.outDir() != null ? request.outDir() : defaultFolder;
+        ReportFiles files = new ReportFiles(scope == null ? folder : folder.resolve("collections").resolve(scope.name()));
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
         List<Path> written = new ArrayList<>();
         List<String> extensions = new ArrayList<>();
@@ -103,6 +123,12 @@ public final class ReportService {
             written.add(files.write(ReportFiles.datedName(day, format.extension()), text));
             written.add(files.write(ReportFiles.latestName(format.extension()), text));
             extensions.add(format.extension());
+        }
+        if (scope != null) {
+            log.info("report of collection {}: {} rows ({} newly dead, {} recovered), {} promises not kept, in {} to {}",
+                    scope.name(), report.rows().size(), report.newlyDead().size(), report.count(RowKind.RECOVERED),
+                    report.promisesNotKept().size(), extensions, files.folder());
+            return new ReportResult(0, written, report);
         }
         long id = store.recordReport(now, request.since() == null ? null : request.since().atStartOfDay(ZoneOffset.UTC).toInstant(),
                 request.status() == null ? null : request.status().name(), extensions, report.rows().size(), compared);

@@ -104,6 +104,15 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    /** True while the scheduler fires jobs: started, not in standby, not shut down (readiness, issue 17). */
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** This node's name, as recorded in job runs. */
     public String node() {
         return node;

@@ -160,19 +160,23 @@ public final class AuditStore {
 
     /** The repositories an audit run will check, most overdue first (never-checked ones first of all). */
     public List<Planned> planDue(Instant now, boolean all, int limit) {
-        String sql = "SELECT id, host FROM repo " + (all ? "" : "WHERE next_check IS NULL OR next_check <= ? ")
-                + "ORDER BY CASE WHEN next_check IS NULL THEN 0 ELSE 1 END, next_check, id FETCH FIRST ? ROWS ONLY";
         List<Planned> planned = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            int i = 1;
-            if (!all) {
-                st.setObject(i++, Timestamp.of(now).value());
-            }
-            st.setInt(i, limit);
-            st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    planned.add(new Planned(rs.getLong(1), CodeHost.GITHUB.name().equals(rs.getString(2))));
+        try (Connection c = dataSource.getConnection()) {
+            // repositories of a priority collection (issue 17) first, when there is one
+            String sql = "SELECT id, host FROM repo " + (all ? "" : "WHERE next_check IS NULL OR next_check <= ? ") + "ORDER BY "
+                    + (CollectionStore.anyPriority(c) ? CollectionStore.PRIORITY_RANK + ", " : "")
+                    + "CASE WHEN next_check IS NULL THEN 0 ELSE 1 END, next_check, id FETCH FIRST ? ROWS ONLY";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                if (!all) {
+                    st.setObject(i++, Timestamp.of(now).value());
+                }
+                st.setInt(i, limit);
+                st.setFetchSize(1000);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        planned.add(new Planned(rs.getLong(1), CodeHost.GITHUB.name().equals(rs.getString(2))));
+                    }
                 }
             }
         } catch (SQLException e) {

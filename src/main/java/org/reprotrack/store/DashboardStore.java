@@ -52,6 +52,16 @@ public final class DashboardStore {
      * @throws IllegalArgumentException when the query has a search text
      */
     public PaperPage papers(PaperQuery q) {
+        return papers(q, null);
+    }
+
+    /**
+     * {@link #papers(PaperQuery)} within one collection (issue 17): the same index range, joined to
+     * the collection's members.
+     *
+     * @param collectionId null for all papers
+     */
+    public PaperPage papers(PaperQuery q, @Nullable Long collectionId) {
         if (q.search() != null) {
             throw new IllegalArgumentException("text search goes through the search index");
         }
@@ -60,8 +70,12 @@ public final class DashboardStore {
         if (signals) {
             sql.append(" JOIN paper_listing pl ON pl.paper_id = f.paper_id");
         }
-        sql.append(" WHERE f.facet = ?");
         List<Object> args = new ArrayList<>();
+        if (collectionId != null) {
+            sql.append(" JOIN collection_paper cp ON cp.paper_id = f.paper_id AND cp.collection_id = ?");
+            args.add(collectionId);
+        }
+        sql.append(" WHERE f.facet = ?");
         args.add(Facets.key(q.status(), q.year(), q.host()));
         if (q.minScore() != null) {
             sql.append(" AND pl.best_score >= ?");
@@ -313,6 +327,16 @@ public final class DashboardStore {
             }
         }
         return links;
+    }
+
+    /** The collections of this store (issue 17). */
+    public CollectionStore collections() {
+        return new CollectionStore(dataSource);
+    }
+
+    /** The notification log of this store, for the feeds (issue 17). */
+    public NotifyStore notifications() {
+        return new NotifyStore(dataSource);
     }
 
     /** A repository's reproducibility signals (checklist, placeholder, licence, release lag), by key. */

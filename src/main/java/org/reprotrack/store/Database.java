@@ -70,6 +70,15 @@ public final class Database implements AutoCloseable {
         return new Database(ds, h2);
     }
 
+    /** How many migrations this build has that the database has not applied (readiness: 0 once migrated). */
+    public int pendingMigrations() {
+        try {
+            return Flyway.configure().dataSource(dataSource).locations(migrations(h2)).load().info().pending().length;
+        } catch (FlywayException e) {
+            throw new StoreException("cannot read the migration state: " + e.getMessage(), e);
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

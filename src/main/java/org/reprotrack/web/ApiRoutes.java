@@ -55,7 +55,7 @@ final class ApiRoutes {
 
     private Object papers(Request req, Response res) {
         PaperQuery q = reads.paperQuery(req);
-        PaperPage page = reads.papers(q);
+        PaperPage page = reads.papers(q, reads.collection(req, q));
         int pageNo = Params.page(req);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("page", pageNo);

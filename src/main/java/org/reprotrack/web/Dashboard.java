@@ -44,6 +44,10 @@ public final class Dashboard implements AutoCloseable {
     private @Nullable Service http;
     private @Nullable ExecutorService background;
     private volatile @Nullable ScheduledExecutorService refresher;
+    private final ListingStore listing;
+    private volatile @Nullable String publicUrl;
+    private @Nullable OpsRoutes ops;
+    private org.reprotrack.ops.@Nullable Metrics metrics;
 
     /**
      * @param search the paper search; the dashboard closes it when it stops
@@ -57,9 +61,26 @@ public final class Dashboard implements AutoCloseable {
         this.search = search;
         this.reads = new Reads(store, search, new OverviewCache(overview, listing, search, clock), reports, promiseDays, nextAudit, clock);
         this.archives = overview.archives();
+        this.listing = listing;
         this.token = new AdminToken(adminToken);
         this.actions = actions;
         this.css = Resources.text("/org/reprotrack/web/app.css");
+    }
+
+    /**
+     * The address subscribers reach the dashboard at ({@code notifications.public_url}), for the
+     * links in its Atom feeds; without it they point at the address it listens on. Before start.
+     */
+    public synchronized Dashboard publicUrl(String url) {
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return this;
+    }
+
+    /** Serves {@code /metrics}, {@code /healthz}, {@code /readyz} and records request latencies (issue 17). Before start. */
+    public synchronized Dashboard operations(org.reprotrack.ops.Metrics metrics, org.reprotrack.ops.Readiness readiness) {
+        this.metrics = metrics;
+        this.ops = new OpsRoutes(metrics, readiness);
+        return this;
     }
 
     /**
@@ -79,6 +100,9 @@ public final class Dashboard implements AutoCloseable {
         s.ipAddress(host).port(port).threadPool(32, 4, 60_000);
         s.untrustForwardHeaders();
         background = Executors.newSingleThreadExecutor(r -> daemon(r, "dashboard-job"));
+        if (publicUrl == null) {
+            publicUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
         routes(s);
         s.init();
         s.awaitInitialization();
@@ -103,6 +127,19 @@ public final class Dashboard implements AutoCloseable {
 
     private void routes(Service s) {
         s.before((req, res) -> guard(s, req, res));
+        org.reprotrack.ops.Metrics m = metrics;
+        if (m != null) {
+            s.before((req, res) -> req.attribute("reprotrack.start", System.nanoTime()));
+            s.afterAfter((req, res) -> {
+                Long start = req.attribute("reprotrack.start");
+                if (start != null) {
+                    m.request(req.requestMethod(), OpsRoutes.route(req.pathInfo()), res.status(), System.nanoTime() - start);
+                }
+            });
+        }
+        if (ops != null) {
+            ops.register(s);
+        }
         s.get("/static/app.css", (req, res) -> {
             res.type("text/css; charset=utf-8");
             res.header("Cache-Control", "public, max-age=3600");
@@ -114,6 +151,8 @@ public final class Dashboard implements AutoCloseable {
         new VulnerableRoutes(archives, reads, templates).register(s);
         new ReportRoutes(reads.reports(), templates).register(s);
         new BadgeRoutes(reads, templates).register(s);
+        new CollectionRoutes(reads, templates, reads.store().collections(), reads.store().notifications(), listing::storeId,
+                () -> java.util.Objects.requireNonNull(publicUrl)).register(s);
         new AdminRoutes(token, actions, java.util.Objects.requireNonNull(background), this::refreshQuietly).register(s);
         s.exception(BadRequestException.class, (e, req, res) -> error(req, res, 400, "Bad request", e.getMessage()));
         s.exception(NotFoundException.class, (e, req, res) -> error(req, res, 404, "Not found", e.getMessage()));

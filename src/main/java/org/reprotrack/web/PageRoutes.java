@@ -57,7 +57,7 @@ final class PageRoutes {
 
     private Object papers(Request req, Response res) {
         PaperQuery q = reads.paperQuery(req);
-        PaperPage page = reads.papers(q);
+        PaperPage page = reads.papers(q, reads.collection(req, q));
         int pageNo = Params.page(req);
         return html(res, "papers.jte", new PapersView(q, page, pageNo, reads.overview().get().hosts(),
                 Urls.prev(req, pageNo), Urls.next(req, pageNo, page.hasNext())));

@@ -73,6 +73,30 @@ final class Reads {
         return store.papers(hits.paperIds(), hits.hasNext());
     }
 
+    /**
+     * The collection a list request is scoped to ({@code ?collection=NAME}, issue 17): null when
+     * absent; an unknown name is a 404, a text search within a collection a 400.
+     */
+    @org.jspecify.annotations.Nullable Long collection(spark.Request req, PaperQuery q) {
+        String name = req.queryParams("collection");
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (!org.reprotrack.collection.CollectionName.valid(name.strip())) {
+            throw new BadRequestException("collection must be a collection name (lower-case letters, digits, '.', '_', '-')");
+        }
+        if (q.search() != null) {
+            throw new BadRequestException("text search (q) is not available within a collection yet; drop q or collection");
+        }
+        return store.collections().find(name.strip()).map(org.reprotrack.store.CollectionRow::id)
+                .orElseThrow(() -> new NotFoundException("no collection named " + name.strip() + " (see /api/v1/collections)"));
+    }
+
+    /** One page of the paper list, within a collection when {@code collectionId} is not null. */
+    PaperPage papers(PaperQuery q, @org.jspecify.annotations.Nullable Long collectionId) {
+        return collectionId == null ? papers(q) : store.papers(q, collectionId);
+    }
+
     /** The paper list's query from a request; {@code promise_not_kept} counts {@code signals.promise_days} back from now. */
     PaperQuery paperQuery(spark.Request req) {
         return Params.paperQuery(req, clock.instant().minus(java.time.Duration.ofDays(promiseDays)));

@@ -1,20 +1,16 @@
 package org.reprotrack.check.github;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.CheckResult;
 import org.reprotrack.check.KnownState;
@@ -33,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GitHubGraphQlChecker {
     private static final Logger log = LoggerFactory.getLogger(GitHubGraphQlChecker.class);
-    private static final MediaType JSON = Objects.requireNonNull(MediaType.parse("application/json; charset=utf-8"));
     private static final Set<Integer> HALVE_ON = Set.of(502, 504);
 
     private final HttpUrl graphQlUrl;
@@ -106,7 +101,7 @@ public final class GitHubGraphQlChecker {
             if (e != null && e.isArray()) {
                 e.forEach(errors::add);
             }
-            if (errors.stream().anyMatch(GitHubGraphQlChecker::rateLimited)) {
+            if (errors.stream().anyMatch(GraphQlPost::rateLimited)) {
                 if (++rateLimitWaits > maxRateLimitWaits) {
                     return unknown(batch, 200, "rate limited");
                 }
@@ -130,7 +125,7 @@ public final class GitHubGraphQlChecker {
                         + (errors.isEmpty() ? "" : ": " + ApiResponse.text(errors.get(0), "message")));
             }
             logCost(body.get("data"), batch.size());
-            return classify(batch, a, data, byAlias(errors));
+            return classify(batch, a, data, GraphQlPost.byAlias(errors));
         }
     }
 
@@ -220,36 +215,7 @@ public final class GitHubGraphQlChecker {
             commits.add(s.commitToAsk());
         });
         GraphQlQuery q = GraphQlQuery.of(refs, commits);
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("query", q.text());
-        payload.put("variables", q.variables());
-        try {
-            byte[] json = transport.mapper().writeValueAsBytes(payload);
-            return new Request.Builder().url(graphQlUrl).post(RequestBody.create(json, JSON)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a GraphQL request", e);
-        }
-    }
-
-    private static Map<String, JsonNode> byAlias(List<JsonNode> errors) {
-        Map<String, JsonNode> out = new HashMap<>();
-        for (JsonNode e : errors) {
-            JsonNode path = e.get("path");
-            if (path != null && path.isArray() && !path.isEmpty() && path.get(0).isTextual()) {
-                out.putIfAbsent(path.get(0).asText(), e);
-            }
-        }
-        return out;
-    }
-
-    /** Both spellings GitHub has used (github-api.md §5.3), and the message as a last resort. */
-    private static boolean rateLimited(JsonNode error) {
-        String type = type(error);
-        if ("RATE_LIMITED".equals(type) || "RATE_LIMIT".equals(type)) {
-            return true;
-        }
-        String message = ApiResponse.text(error, "message");
-        return message != null && message.toLowerCase(Locale.ROOT).matches(".*api rate limit (already )?exceeded.*");
+        return GraphQlPost.request(transport.mapper(), graphQlUrl, q.text(), q.variables());
     }
 
     private static boolean secondaryLimited(JsonNode error) {

@@ -1,18 +1,13 @@
 package org.reprotrack.check.github;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
 import org.reprotrack.check.signals.FileTree;
 import org.reprotrack.check.signals.TreeFile;
@@ -31,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GitHubSignals {
     private static final Logger log = LoggerFactory.getLogger(GitHubSignals.class);
-    private static final MediaType JSON = Objects.requireNonNull(MediaType.parse("application/json; charset=utf-8"));
     private static final Set<Integer> SPLIT_ON = Set.of(502, 504);
     static final int MAX_README_CHARS = GitHubContents.MAX_README_CHARS;
 
@@ -313,7 +307,7 @@ public final class GitHubSignals {
         while (true) {
             ApiResponse a;
             try {
-                a = transport.execute(request(query), ApiResource.GRAPHQL, SPLIT_ON);
+                a = transport.execute(GraphQlPost.request(transport.mapper(), graphQlUrl, query.text(), query.variables()), ApiResource.GRAPHQL, SPLIT_ON);
             } catch (CheckFailedException e) {
                 // Retried already: a timeout or connection failure that persists; smaller is likelier to pass.
                 return new Answer(null, Map.of(), !"rate limited".equals(e.reason()), e.reason());
@@ -330,7 +324,7 @@ public final class GitHubSignals {
             if (e != null && e.isArray()) {
                 e.forEach(errors::add);
             }
-            if (errors.stream().anyMatch(GitHubSignals::rateLimited)) {
+            if (errors.stream().anyMatch(GraphQlPost::rateLimited)) {
                 if (++rateLimitWaits > maxRateLimitWaits) {
                     return new Answer(null, Map.of(), false, "rate limited");
                 }
@@ -354,40 +348,8 @@ public final class GitHubSignals {
                 return new Answer(null, Map.of(), size > 1, "GraphQL answer without data"
                         + (errors.isEmpty() ? "" : ": " + ApiResponse.text(errors.get(0), "message")));
             }
-            return new Answer(data, byAlias(errors), false, "");
+            return new Answer(data, GraphQlPost.byAlias(errors), false, "");
         }
-    }
-
-    private Request request(SignalsQuery q) {
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("query", q.text());
-        payload.put("variables", q.variables());
-        try {
-            byte[] json = transport.mapper().writeValueAsBytes(payload);
-            return new Request.Builder().url(graphQlUrl).post(RequestBody.create(json, JSON)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a GraphQL request", e);
-        }
-    }
-
-    private static Map<String, JsonNode> byAlias(List<JsonNode> errors) {
-        Map<String, JsonNode> out = new HashMap<>();
-        for (JsonNode e : errors) {
-            JsonNode path = e.get("path");
-            if (path != null && path.isArray() && !path.isEmpty() && path.get(0).isTextual()) {
-                out.putIfAbsent(path.get(0).asText(), e);
-            }
-        }
-        return out;
-    }
-
-    private static boolean rateLimited(JsonNode error) {
-        String type = ApiResponse.text(error, "type");
-        if ("RATE_LIMITED".equals(type) || "RATE_LIMIT".equals(type)) {
-            return true;
-        }
-        String message = ApiResponse.text(error, "message");
-        return message != null && message.toLowerCase(Locale.ROOT).matches(".*api rate limit (already )?exceeded.*");
     }
 
     private static boolean secondaryLimited(JsonNode error) {

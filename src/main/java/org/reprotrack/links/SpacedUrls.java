@@ -30,6 +30,8 @@ final class SpacedUrls {
 
     /** Longest run of whitespace joined at one place. */
     private static final int MAX_GAP = 2;
+    /** The code hosts' domains, lower case (read for every sentence's full stop: no copy per call). */
+    static final String[] DOMAINS = java.util.Arrays.stream(CodeHost.values()).map(CodeHost::domain).toArray(String[]::new);
     private static final String[] SCHEMES = {"https", "http"};
 
     /** Words that follow a URL in a sentence; never joined as a path piece. */
@@ -57,11 +59,17 @@ final class SpacedUrls {
         while (s > 0 && (Chars.isHostChar(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) {
             s--;
         }
-        String before = text.substring(s, dot).toLowerCase(Locale.ROOT);
-        if (before.startsWith("www.")) {
-            before = before.substring(4);
+        if (text.regionMatches(true, s, "www.", 0, 4) && dot - s > 4) {
+            s += 4;
         }
-        return isDomainPrefix(before + ".");
+        // the host so far and its dot start a code host's domain ("github." of "github.com")
+        int len = dot - s;
+        for (String d : DOMAINS) {
+            if (len < d.length() && d.charAt(len) == '.' && text.regionMatches(true, s, d, 0, len)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -261,8 +269,7 @@ final class SpacedUrls {
 
     /** Whether {@code s} is a code host's domain or its beginning up to a dot ({@code github.}, {@code anonymous.4open}). */
     private static boolean isDomainPrefix(String s) {
-        for (CodeHost h : CodeHost.values()) {
-            String d = h.domain();
+        for (String d : DOMAINS) {
             if (d.equals(s) || (d.startsWith(s) && (s.endsWith(".") || d.charAt(s.length()) == '.'))) {
                 return true;
             }

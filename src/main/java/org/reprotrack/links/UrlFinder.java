@@ -80,8 +80,7 @@ final class UrlFinder {
         if (text.startsWith("//", te - 2)) {
             return true; // "https:// github.com/…": the host is in the next token
         }
-        for (CodeHost h : CodeHost.values()) {
-            String d = h.domain();
+        for (String d : SpacedUrls.DOMAINS) {
             int label = d.indexOf('.');
             for (int k = ts; k + label <= te; k++) {
                 if (text.regionMatches(true, k, d, 0, label)) {

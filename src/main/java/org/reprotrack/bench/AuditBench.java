@@ -109,8 +109,11 @@ public final class AuditBench {
         }
     }
 
-    /** {@code paper_id,url}: one paper per repository, {@code https://github.com/benchowner<i>/repo<i>}. */
-    private Path urlList(int repos, Path work) throws IOException {
+    /**
+     * {@code paper_id,url}: one paper per repository, {@code https://github.com/benchowner<i>/repo<i>},
+     * the names the fake GitHub answers (also the cluster benchmark's list).
+     */
+    static Path urlList(int repos, Path work) throws IOException {
         Path file = work.resolve("audit-urls-" + repos + ".csv");
         if (!Files.exists(file)) {
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

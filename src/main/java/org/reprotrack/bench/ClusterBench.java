@@ -1,6 +1,5 @@
 package org.reprotrack.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ public final class ClusterBench {
 
     public void run(Options o, Path work) throws IOException {
         Files.createDirectories(work);
-        Path urls = urlList(o.repos(), work);
+        Path urls = AuditBench.urlList(o.repos(), work);
         out.printf("cluster benchmark: %,d GitHub repositories, %d ms per answer, %s (rest_concurrency %d, graphql_concurrency %d) "
                         + "per node; nodes are child JVMs running `audit` against a throwaway PostgreSQL; %d cores%n",
                 o.repos(), o.delay().toMillis(), o.graphql() ? "GraphQL" : "REST", o.restConcurrency(), o.graphqlConcurrency(),
@@ -206,21 +205,5 @@ public final class ClusterBench {
         } catch (IOException | RuntimeException e) {
             return "?";
         }
-    }
-
-    /** {@code paper_id,url}: one paper per repository, {@code https://github.com/benchowner<i>/repo<i>} (AuditBench's list). */
-    private static Path urlList(int repos, Path work) throws IOException {
-        Path file = work.resolve("cluster-urls-" + repos + ".csv");
-        if (!Files.exists(file)) {
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                w.write("paper_id,url\n");
-                for (int i = 0; i < repos; i++) {
-                    int month = i / 99_999;
-                    w.write(String.format("%02d%02d.%05d,https://github.com/benchowner%d/repo%d%n",
-                            20 + month / 12, 1 + month % 12, 1 + i % 99_999, i, i));
-                }
-            }
-        }
-        return file;
     }
 }

@@ -203,11 +203,7 @@ public final class NotifyStore {
             return papers;
         }
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            if (e.paperId() != null) {
-                st.setString(1, e.paperId());
-            } else {
-                st.setLong(1, e.repoId());
-            }
+            bindSubject(st, e);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     papers.add(new EventPaper(rs.getString(1), rs.getString(2)));
@@ -215,6 +211,15 @@ public final class NotifyStore {
             }
         }
         return papers;
+    }
+
+    /** Binds the event's subject, the promising paper or else the repository, as the query's one parameter. */
+    private static void bindSubject(PreparedStatement st, NotifyEvent e) throws SQLException {
+        if (e.paperId() != null) {
+            st.setString(1, e.paperId());
+        } else {
+            st.setLong(1, e.repoId());
+        }
     }
 
     /** The collections an event belongs to: those holding the promising paper, or a paper linking the repository. */
@@ -228,11 +233,7 @@ public final class NotifyStore {
             return names;
         }
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            if (e.paperId() != null) {
-                st.setString(1, e.paperId());
-            } else {
-                st.setLong(1, e.repoId());
-            }
+            bindSubject(st, e);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
